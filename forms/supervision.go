@@ -1,0 +1,53 @@
+package forms
+
+import "strings"
+
+// Supervision is one 附件6 市级重点招商项目督办单: a supervision order sent to
+// a unit, with what to do, the requirements and the deadline.
+type Supervision struct {
+	// Number is the optional document number, e.g. "督办〔2026〕12号".
+	Number string `json:"number,omitempty" label:"督办单编号" validate:"max=40,nocontrol,docnumber"`
+	// Date is printed as "年 月 日" under the title.
+	Date         Date   `json:"date" label:"日期" validate:"required,date"`
+	Target       string `json:"target" label:"督办单位" validate:"required,max=100,nocontrol"`
+	Content      string `json:"content" label:"督办内容" validate:"required,max=2000,nocontrol"`
+	Requirements string `json:"requirements" label:"工作要求" validate:"required,max=2000,nocontrol"`
+	From         Date   `json:"from" label:"完成时限·开始日期" validate:"required,date"`
+	To           Date   `json:"to" label:"完成时限·截止日期" validate:"required,date"`
+	Issuer       string `json:"issuer" label:"督办单|签发单位" validate:"required,max=60,nocontrol"`
+	// IssueDate defaults to Date.
+	IssueDate Date `json:"issueDate,omitempty" label:"签发日期" validate:"omitempty,date"`
+	// Seal names a seal image known to the server; see Header.Seal.
+	Seal string `json:"seal,omitempty" label:"印章" validate:"max=60,nocontrol"`
+}
+
+// IssueDateOrDefault returns IssueDate, or Date when empty.
+func (s *Supervision) IssueDateOrDefault() Date {
+	if s.IssueDate == "" {
+		return s.Date
+	}
+	return s.IssueDate
+}
+
+// Deadline renders 完成时限: "2026年12月1日（星期二）至12月7日（星期一）" — the
+// year after 至 only when it differs, the month always.
+func (s *Supervision) Deadline() string {
+	var b strings.Builder
+	b.WriteString(s.From.Chinese())
+	b.WriteString("（" + s.From.Weekday() + "）至")
+	ft, ferr := s.From.Time()
+	tt, terr := s.To.Time()
+	if ferr == nil && terr == nil && ft.Year() == tt.Year() {
+		b.WriteString(s.To.MonthDay())
+	} else {
+		b.WriteString(s.To.Chinese())
+	}
+	b.WriteString("（" + s.To.Weekday() + "）")
+	return b.String()
+}
+
+// SupervisionBatch is many supervision orders, printed in input order.
+type SupervisionBatch []Supervision
+
+func (*SupervisionBatch) rowFormat() string { return "第%d份督办单" }
+
