@@ -1,0 +1,102 @@
+// Package pdf renders a layout.Document as PDF on signintech/gopdf: it
+// breaks text into lines (any CJK character, Latin words kept whole, no
+// closing punctuation at a line's start nor opening punctuation at its
+// end), sizes table rows, cuts pages with the header rows repeated, draws
+// rows that span several rows again on every page they cross, numbers the
+// pages and stamps anchored images (the seal) like ink.
+//
+// Every character is drawn with a font that has it: the role's font, else
+// a fallback of the fonts.Set; a character no font has is an error naming
+// it and its field (GlyphErrors), never a blank.
+package pdf
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/zsdoc/zsdoc/docgen/layout"
+	"github.com/zsdoc/zsdoc/fonts"
+)
+
+// Layout lays the document out and returns its pages without drawing them:
+// what Render draws, for tests and tools that check where text went.
+func Layout(ctx context.Context, doc *layout.Document, set *fonts.Set) ([]*Page, error) {
+	sh := &shaper{set: set}
+	var all []*Page
+	for i := range doc.Sections {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		pages, err := layoutSection(sh, &doc.Sections[i])
+		if err != nil {
+			return nil, err
+		}
+		all = append(all, pages...)
+	}
+	if sh.err != nil {
+		return nil, sh.err
+	}
+	if len(sh.missing) > 0 {
+		return nil, sh.missing
+	}
+	return all, nil
+}
+
+func layoutSection(sh *shaper, sec *layout.Section) ([]*Page, error) {
+	f := newFlow(sh, sec)
+	for _, b := range sec.Blocks {
+		switch b := b.(type) {
+		case *layout.Paragraph:
+			f.paragraph(b)
+		case *layout.Table:
+			if err := f.table(b); err != nil {
+				return nil, err
+			}
+		default:
+			return nil, fmt.Errorf("pdf: unknown block %T", b)
+		}
+	}
+	if sec.PageNumbers != nil {
+		for _, pg := range f.pages {
+			f.pageNumber(pg, sec.PageNumbers)
+		}
+	}
+	for _, img := range sec.Images {
+		f.stamp(img)
+	}
+	return f.pages, nil
+}
+
+// pageNumber prints "— N —" below the type area: odd pages at the right,
+// even pages at the left, Indent in from the edge.
+func (f *flow) pageNumber(pg *Page, pn *layout.PageNumbers) {
+	para := &layout.Paragraph{Spans: []layout.Span{{Text: fmt.Sprintf(pn.Format, pg.Number)}}, Font: pn.Font,
+		LineHeight: pn.Font.Size * 1.2, Align: layout.AlignRight}
+	indent := float64(pn.Indent)
+	box := Rect{X: f.area.X, Y: f.area.Bottom() + float64(pn.Distance), W: f.area.W - indent, H: float64(para.Leading())}
+	if pg.Number%2 == 0 {
+		para.Align = layout.AlignLeft
+		box.X += indent
+	}
+	pl := f.sh.layoutPara(para, box.W)
+	for i := range pl.lines {
+		emitLine(pg, pl, &pl.lines[i], box.X, box.Y+float64(i)*pl.leading, Rect{X: box.X, Y: box.Y, W: box.W, H: pl.height()})
+	}
+}
+
+// stamp places an image centred on its anchor's box (on the first page
+// where the anchor is), moved by its offset. An image whose anchor is
+// nowhere is not placed.
+func (f *flow) stamp(img layout.Image) {
+	for _, pg := range f.pages {
+		a, ok := pg.anchors[img.Anchor]
+		if !ok {
+			continue
+		}
+		cx := a.X + a.W/2 + float64(img.OffsetX)
+		cy := a.Y + a.H/2 + float64(img.OffsetY)
+		w, h := float64(img.Width), float64(img.Height)
+		pg.Images = append(pg.Images, Image{Box: Rect{cx - w/2, cy - h/2, w, h}, PNG: img.PNG, Multiply: img.Multiply})
+		return
+	}
+}

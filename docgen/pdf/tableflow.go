@@ -1,0 +1,283 @@
+package pdf
+
+import (
+	"github.com/zsdoc/zsdoc/docgen/layout"
+)
+
+// tableFlow paginates one table: header rows repeated on every page, rows
+// kept whole when they fit on a page (Table.KeepRows) and split between
+// lines otherwise, cells spanning rows drawn again on every page they cross.
+type tableFlow struct {
+	f        *flow
+	m        *measuredTable
+	headerH  float64
+	placed   []placedRow      // body rows (or pieces of rows) on the current page
+	consumed map[*cellBox]int // lines of a spanning cell drawn in earlier segments
+}
+
+// placedRow is a body row, or a piece of a split row, on the current page.
+type placedRow struct {
+	row      int
+	y, h     float64
+	from, to []int // line range per cell of the row (m.cells[row])
+	piece    bool  // a piece of a split row: content drawn top-aligned
+}
+
+func (f *flow) table(t *layout.Table) error {
+	m, err := f.sh.measure(t, f.area.X)
+	if err != nil {
+		return err
+	}
+	tf := &tableFlow{f: f, m: m, consumed: map[*cellBox]int{}}
+	for r := 0; r < m.header; r++ {
+		tf.headerH += m.own[r]
+	}
+	tf.startPage()
+	n := len(t.Rows)
+	from := make([]int, 0, 8)
+	for r := m.header; r < n; {
+		cells := m.cells[r]
+		if len(from) != len(cells) {
+			from = make([]int, len(cells))
+		}
+		cont := anyPositive(from)
+		need := tf.rowNeed(r, from, cont)
+		avail := f.bottom() - f.y
+		if need <= avail+eps {
+			tf.place(r, from, nil, need, cont)
+			r++
+			from = from[:0]
+			continue
+		}
+		fresh := f.area.H - tf.headerH
+		onPage := len(tf.placed) > 0
+		if onPage && t.KeepRows && need <= fresh+eps {
+			tf.nextPage()
+			continue
+		}
+		if !onPage && f.y > f.area.Y+tf.headerH+eps && need <= fresh+eps {
+			// The table would start with its header alone at the foot of a
+			// page: start it on the next page instead.
+			tf.restartOnNextPage()
+			continue
+		}
+		to, ok := tf.split(r, from, avail)
+		if !ok {
+			if onPage || f.y > f.area.Y+tf.headerH+eps {
+				tf.nextPage()
+				continue
+			}
+			// Not even one line fits on an empty page: place what we have
+			// rather than loop (cannot happen with sane font sizes).
+			to = fullLines(cells)
+		}
+		tf.place(r, from, to, avail, true)
+		from = append(from[:0], to...)
+		if !anyRemaining(cells, from) {
+			r++
+			from = from[:0]
+		}
+		tf.nextPage()
+	}
+	tf.closePage()
+	return nil
+}
+
+func anyPositive(xs []int) bool {
+	for _, x := range xs {
+		if x > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+func anyRemaining(cells []*cellBox, from []int) bool {
+	for i, cb := range cells {
+		if cb.rows == 1 && from[i] < len(cb.lines) {
+			return true
+		}
+	}
+	return false
+}
+
+func fullLines(cells []*cellBox) []int {
+	to := make([]int, len(cells))
+	for i, cb := range cells {
+		to[i] = len(cb.lines)
+	}
+	return to
+}
+
+// startPage draws the header rows at the top of the table on this page.
+func (tf *tableFlow) startPage() {
+	m, f := tf.m, tf.f
+	y := f.y
+	for r := 0; r < m.header; r++ {
+		for _, cb := range m.cells[r] {
+			box := Rect{X: m.x + cb.x, Y: y, W: cb.w, H: m.own[r]}
+			f.drawCell(m, cb, box, 0, len(cb.lines), cb.cell.VAlign, true)
+		}
+		y += m.own[r]
+	}
+	f.y = y
+}
+
+// restartOnNextPage removes the header drawn at the foot of this page and
+// starts the table on the next one.
+func (tf *tableFlow) restartOnNextPage() {
+	f := tf.f
+	pg := f.page
+	headerTop := f.y - tf.headerH
+	keepTexts := pg.Texts[:0]
+	for _, t := range pg.Texts {
+		if t.Box.Y < headerTop-eps {
+			keepTexts = append(keepTexts, t)
+		}
+	}
+	pg.Texts = keepTexts
+	keepCells := pg.Cells[:0]
+	for _, c := range pg.Cells {
+		if c.Box.Y < headerTop-eps {
+			keepCells = append(keepCells, c)
+		}
+	}
+	pg.Cells = keepCells
+	keepLines := pg.Lines[:0]
+	for _, l := range pg.Lines {
+		if min(l.Y1, l.Y2) < headerTop-eps {
+			keepLines = append(keepLines, l)
+		}
+	}
+	pg.Lines = keepLines
+	f.newPage()
+	tf.startPage()
+}
+
+func (tf *tableFlow) nextPage() {
+	tf.closePage()
+	tf.f.newPage()
+	tf.startPage()
+}
+
+// rowNeed returns the height row r needs on this page: its own cells'
+// remaining content (or its full height), and, when r ends a spanning
+// cell, enough for that cell's segment on this page to hold its text.
+func (tf *tableFlow) rowNeed(r int, from []int, cont bool) float64 {
+	m := tf.m
+	need := m.own[r]
+	if cont {
+		need = 0
+		for i, cb := range m.cells[r] {
+			if cb.rows == 1 {
+				need = max(need, cb.linesHeight(from[i], len(cb.lines))+m.padV)
+			}
+		}
+	}
+	for _, sc := range m.spans {
+		if sc.row+sc.rows-1 != r {
+			continue
+		}
+		segTop := tf.f.y
+		for _, pr := range tf.placed {
+			if pr.row >= sc.row {
+				segTop = pr.y
+				break
+			}
+		}
+		// The last segment holds the lines not drawn yet, or the whole text
+		// again when it was all drawn on earlier pages.
+		want := sc.linesHeight(0, len(sc.lines)) + m.padV
+		if c := tf.consumed[sc]; c > 0 && c < len(sc.lines) {
+			want = sc.linesHeight(c, len(sc.lines)) + m.padV
+		}
+		need = max(need, want-(tf.f.y-segTop))
+	}
+	return need
+}
+
+// split returns the lines of each cell of row r that fit in height h, and
+// whether any line fits.
+func (tf *tableFlow) split(r int, from []int, h float64) ([]int, bool) {
+	m := tf.m
+	to := make([]int, len(from))
+	progress := false
+	for i, cb := range m.cells[r] {
+		to[i] = from[i]
+		if cb.rows != 1 {
+			continue
+		}
+		to[i] = cb.fitLines(from[i], h-m.padV)
+		if to[i] > from[i] {
+			progress = true
+		}
+	}
+	return to, progress
+}
+
+// place puts row r (lines from..to of its cells; to nil = all) at the
+// current position with height h.
+func (tf *tableFlow) place(r int, from, to []int, h float64, piece bool) {
+	m, f := tf.m, tf.f
+	pr := placedRow{row: r, y: f.y, h: h, from: append([]int(nil), from...), piece: piece}
+	if to == nil {
+		pr.to = fullLines(m.cells[r])
+	} else {
+		pr.to = append([]int(nil), to...)
+	}
+	for i, cb := range m.cells[r] {
+		if cb.rows != 1 {
+			continue
+		}
+		box := Rect{X: m.x + cb.x, Y: f.y, W: cb.w, H: h}
+		valign := cb.cell.VAlign
+		if piece {
+			valign = layout.VAlignTop
+		}
+		f.drawCell(m, cb, box, pr.from[i], pr.to[i], valign, false)
+	}
+	tf.placed = append(tf.placed, pr)
+	f.y += h
+}
+
+// closePage draws the segments of the spanning cells that cross the rows
+// placed on this page: the whole text again when it fits in the segment,
+// else as many of the remaining lines as fit (the rest follow on the next
+// segment).
+func (tf *tableFlow) closePage() {
+	m := tf.m
+	for _, sc := range m.spans {
+		var top, bottom float64
+		found := false
+		for _, pr := range tf.placed {
+			if pr.row < sc.row || pr.row >= sc.row+sc.rows {
+				continue
+			}
+			if !found {
+				top, found = pr.y, true
+			}
+			bottom = pr.y + pr.h
+		}
+		if !found {
+			continue
+		}
+		box := Rect{X: m.x + sc.x, Y: top, W: sc.w, H: bottom - top}
+		inner := box.H - m.padV
+		from := tf.consumed[sc]
+		if sc.linesHeight(0, len(sc.lines)) <= inner+eps {
+			from = 0 // the whole text fits: repeat it
+		}
+		to := sc.fitLines(from, inner)
+		valign := sc.cell.VAlign
+		if from > 0 || to < len(sc.lines) {
+			valign = layout.VAlignTop
+		}
+		tf.f.drawCell(m, sc, box, from, to, valign, false)
+		if to >= len(sc.lines) {
+			tf.consumed[sc] = len(sc.lines)
+		} else {
+			tf.consumed[sc] = to
+		}
+	}
+	tf.placed = tf.placed[:0]
+}

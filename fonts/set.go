@@ -1,0 +1,186 @@
+// Package fonts provides the fonts zsdoc draws with: the embedded default
+// faces (Noto Serif SC Bold, Noto Sans SC, Noto Serif SC — OFL subsets that
+// stand in for 方正小标宋简体, 黑体 and 仿宋_GB2312), user font files by role,
+// glyph coverage and the fallback that finds rare characters (䶮, 㙟) in the
+// full Noto Serif SC.
+//
+// Fonts are parsed once per process; a Set and its Faces are read-only and
+// safe for concurrent use.
+package fonts
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// Role is what a font is used for on the official forms.
+type Role int
+
+// The roles of the forms' fonts.
+const (
+	Title Role = iota // the form title: 方正小标宋简体
+	Label             // "附件N", table headers, 督办单 labels: 黑体
+	Body              // everything filled in: 仿宋_GB2312
+	numRoles
+)
+
+// Roles returns the roles in order.
+func Roles() []Role { return []Role{Title, Label, Body} }
+
+// String returns the role's name as used by flags and variables: "title", "label", "body".
+func (r Role) String() string {
+	switch r {
+	case Title:
+		return "title"
+	case Label:
+		return "label"
+	case Body:
+		return "body"
+	}
+	return fmt.Sprintf("Role(%d)", int(r))
+}
+
+// Chinese returns the official font of the role: 方正小标宋简体, 黑体, 仿宋_GB2312.
+func (r Role) Chinese() string {
+	switch r {
+	case Title:
+		return "方正小标宋简体"
+	case Label:
+		return "黑体"
+	case Body:
+		return "仿宋_GB2312"
+	}
+	return r.String()
+}
+
+// EnvVar returns the environment variable that names the role's font file:
+// ZSDOC_FONT_TITLE, ZSDOC_FONT_LABEL, ZSDOC_FONT_BODY.
+func (r Role) EnvVar() string { return "ZSDOC_FONT_" + strings.ToUpper(r.String()) }
+
+// EnvFallback names extra fallback font files, separated by the system's
+// path list separator (":" on Unix, ";" on Windows).
+const EnvFallback = "ZSDOC_FONT_FALLBACK"
+
+// Set is the font of each role plus the fallback faces searched, in order,
+// for a character the role's font lacks.
+type Set struct {
+	faces     [numRoles]*Face
+	fallbacks []func() (*Face, error)
+}
+
+// Default returns the embedded fonts. The first call decompresses and parses
+// them (tens of milliseconds); later calls return the same faces. The full
+// fallback font is loaded only when a character needs it.
+func Default() (*Set, error) {
+	s := &Set{fallbacks: []func() (*Face, error){defaultFallback}}
+	for role, load := range [numRoles]func() (*Face, error){defaultTitle, defaultLabel, defaultBody} {
+		f, err := load()
+		if err != nil {
+			return nil, err
+		}
+		s.faces[role] = f
+	}
+	return s, nil
+}
+
+// Face returns the font of a role.
+func (s *Set) Face(r Role) *Face { return s.faces[r] }
+
+// With returns a copy of the set using face for role r.
+func (s *Set) With(r Role, face *Face) *Set {
+	c := *s
+	c.fallbacks = append([]func() (*Face, error)(nil), s.fallbacks...)
+	c.faces[r] = face
+	return &c
+}
+
+// WithFallback returns a copy of the set that searches face for missing
+// characters before the built-in fallback.
+func (s *Set) WithFallback(face *Face) *Set {
+	c := *s
+	c.fallbacks = append([]func() (*Face, error){func() (*Face, error) { return face, nil }}, s.fallbacks...)
+	return &c
+}
+
+// MissingGlyphError says that no font of the set can draw a character.
+type MissingGlyphError struct {
+	Rune rune
+	Role Role
+}
+
+func (e *MissingGlyphError) Error() string {
+	return fmt.Sprintf("字符“%c”（U+%04X）在所有可用字体中都没有字形，无法打印；请改用常用字，或用 %s 指定含有该字的字体文件",
+		e.Rune, e.Rune, EnvFallback)
+}
+
+// Pick returns the face that draws r in role: the role's font when it has
+// the glyph, else the first fallback that has it. It returns a
+// *MissingGlyphError when none has.
+func (s *Set) Pick(role Role, r rune) (*Face, error) {
+	if f := s.faces[role]; f.Has(r) {
+		return f, nil
+	}
+	for _, load := range s.fallbacks {
+		f, err := load()
+		if err != nil {
+			return nil, err
+		}
+		if f.Has(r) {
+			return f, nil
+		}
+	}
+	return nil, &MissingGlyphError{Rune: r, Role: role}
+}
+
+// LoadFile reads and parses a TrueType font file.
+func LoadFile(path string) (*Face, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("无法读取字体文件：%w", err)
+	}
+	return Parse(filepath.Base(path), data)
+}
+
+// Configure returns base with the font files named for roles (a missing or
+// empty entry keeps the base font) and extra fallback files, in order.
+func Configure(base *Set, files map[Role]string, fallbacks []string) (*Set, error) {
+	s := base
+	for _, r := range Roles() {
+		path := files[r]
+		if path == "" {
+			continue
+		}
+		f, err := LoadFile(path)
+		if err != nil {
+			return nil, fmt.Errorf("%s字体（%s）：%w", r.Chinese(), r, err)
+		}
+		s = s.With(r, f)
+	}
+	for i := len(fallbacks) - 1; i >= 0; i-- {
+		if fallbacks[i] == "" {
+			continue
+		}
+		f, err := LoadFile(fallbacks[i])
+		if err != nil {
+			return nil, fmt.Errorf("补缺字体：%w", err)
+		}
+		s = s.WithFallback(f)
+	}
+	return s, nil
+}
+
+// FromEnv returns base configured by the environment variables
+// ZSDOC_FONT_TITLE, ZSDOC_FONT_LABEL, ZSDOC_FONT_BODY and ZSDOC_FONT_FALLBACK.
+func FromEnv(base *Set, getenv func(string) string) (*Set, error) {
+	files := map[Role]string{}
+	for _, r := range Roles() {
+		files[r] = getenv(r.EnvVar())
+	}
+	var fallbacks []string
+	if v := getenv(EnvFallback); v != "" {
+		fallbacks = filepath.SplitList(v)
+	}
+	return Configure(base, files, fallbacks)
+}
