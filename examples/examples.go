@@ -8,7 +8,7 @@ import (
 	"fmt"
 )
 
-//go:embed *.json
+//go:embed *.json specimen-seal.png
 var files embed.FS
 
 // Input returns the example JSON input of form id ("tasklist", "followup",
@@ -19,4 +19,12 @@ func Input(id string) ([]byte, error) {
 		return nil, fmt.Errorf("没有表单“%s”的示例", id)
 	}
 	return data, nil
+}
+
+// SpecimenSeal returns the specimen seal image (PNG, transparent, 600×600):
+// a red round seal whose text says 样章 (specimen) and names no real
+// organisation, for trying out stamping. examples/sealgen draws it.
+func SpecimenSeal() []byte {
+	data, _ := files.ReadFile("specimen-seal.png")
+	return data
 }

@@ -45,7 +45,7 @@ func (a *Amount) UnmarshalJSON(b []byte) error {
 		if err := json.Unmarshal(b, &t); err != nil {
 			return errWantNumber
 		}
-		*a = Amount(strings.TrimSpace(toHalfWidth(t)))
+		*a = Amount(trimBlank(toHalfWidth(t)))
 	case s == "true" || s == "false" || strings.HasPrefix(s, "{") || strings.HasPrefix(s, "["):
 		return errWantNumber
 	default:

@@ -42,7 +42,7 @@ func (s CodeSet) lookup(code string) (CodeEntry, bool) {
 // when it names no entry (or names two different ones), so validation can
 // quote it back.
 func (s CodeSet) normalize(in string) string {
-	t := strings.TrimSpace(toHalfWidth(in))
+	t := trimBlank(toHalfWidth(in))
 	if t == "" {
 		return ""
 	}
@@ -60,7 +60,7 @@ func (s CodeSet) normalize(in string) string {
 		}
 		rest = strings.TrimPrefix(rest, "类")
 		trimmed := strings.TrimLeft(rest, "—-–－―~～:：、. \t")
-		if trimmed != rest && strings.TrimSpace(trimmed) == e.Name {
+		if trimmed != rest && trimBlank(trimmed) == e.Name {
 			return e.Code
 		}
 	}

@@ -20,7 +20,8 @@ func projectRules(sl validator.StructLevel) {
 	p := sl.Current().Interface().(Project)
 	total, terr := validAmount(p.TotalInvestment)
 	intro, ierr := validAmount(p.IntroducedFunds)
-	if terr == nil && ierr == nil && intro.GreaterThan(total) {
+	// A 总投资 of 0 breaks its own rule (> 0); comparing with it would report twice.
+	if terr == nil && ierr == nil && total.IsPositive() && intro.GreaterThan(total) {
 		report(sl, p.IntroducedFunds, "introducedFunds", "ltefield",
 			fmt.Sprintf("“%s”亿元不能大于总投资“%s”亿元", p.IntroducedFunds, p.TotalInvestment))
 	}
@@ -70,10 +71,16 @@ func top500Rules(sl validator.StructLevel) {
 	default:
 		report(sl, t.List, "list", "top500", "“"+t.List+"”不是有效值，应为 世界500强、中国企业500强、中国民营企业500强、其他 之一")
 	}
-	if t.Year < 1990 || t.Year > 2100 {
+	switch {
+	case t.Year == 0:
+		report(sl, t.Year, "year", "top500", "不能为空：请填写榜单发布年份，如 2025")
+	case t.Year < 1990 || t.Year > 2100:
 		report(sl, t.Year, "year", "top500", fmt.Sprintf("“%d”不是有效年份，应为榜单发布年份，如 2025", t.Year))
 	}
-	if t.Rank < 1 || t.Rank > 500 {
+	switch {
+	case t.Rank == 0:
+		report(sl, t.Rank, "rank", "top500", "不能为空：请填写排名，1 到 500")
+	case t.Rank < 1 || t.Rank > 500:
 		report(sl, t.Rank, "rank", "top500", fmt.Sprintf("“%d”不是有效排名，应为 1 到 500", t.Rank))
 	}
 	switch {

@@ -72,7 +72,7 @@ func (d *Date) UnmarshalJSON(b []byte) error {
 	if err := json.Unmarshal(b, &s); err != nil {
 		return errWantDate
 	}
-	*d = Date(normalizeDate(strings.TrimSpace(s)))
+	*d = Date(normalizeDate(trimBlank(s)))
 	return nil
 }
 

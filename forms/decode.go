@@ -6,8 +6,11 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
+	"sync"
+	"unicode/utf8"
 )
 
 // decodeError is a value of the wrong JSON type; text completes "【label】…".
@@ -65,7 +68,7 @@ func (d *decoder) unwrapList(data []byte) []byte {
 	_ = json.Unmarshal(data, &env)
 	for _, key := range orderedKeys(data) {
 		if key != "orders" {
-			d.fail(fieldDesc{}, "unknown", fmt.Sprintf("未知字段“%s”：批量督办单应为数组，或 {\"orders\": [...]}", key))
+			d.fail(fieldDesc{}.key(key), "unknown", fmt.Sprintf("未知字段“%s”：批量督办单应为数组，或 {\"orders\": [...]}", key))
 		}
 	}
 	list, ok := env["orders"]
@@ -83,10 +86,19 @@ func checkSyntax(data []byte) *FieldError {
 	var syn *json.SyntaxError
 	err := json.Unmarshal(data, new(json.RawMessage))
 	if err == nil {
+		if !utf8.Valid(data) {
+			line, col := lineCol(data, int64(invalidUTF8At(data)+1))
+			return &FieldError{Rule: "json", Message: fmt.Sprintf("输入不是 UTF-8 编码（输入第%d行第%d列附近），"+
+				"可能是 GBK 等其他编码：请将文件另存为 UTF-8 后重试", line, col)}
+		}
 		return nil
 	}
 	if errors.As(err, &syn) {
-		line, col := lineCol(data, syn.Offset)
+		off := syn.Offset // just after the offending character
+		if strings.Contains(syn.Error(), "unexpected end") {
+			off = int64(len(data)) + 1 // where the missing text would start
+		}
+		line, col := lineCol(data, off)
 		return &FieldError{Rule: "json", Message: fmt.Sprintf("JSON 格式错误（输入第%d行第%d列附近）：%s（%s）",
 			line, col, syntaxHint(syn.Error()), syn.Error())}
 	}
@@ -116,13 +128,30 @@ func syntaxHint(msg string) string {
 	return "语法错误"
 }
 
+// invalidUTF8At is the byte offset of the first byte that is not UTF-8.
+func invalidUTF8At(data []byte) int {
+	for off := 0; off < len(data); {
+		r, size := utf8.DecodeRune(data[off:])
+		if r == utf8.RuneError && size == 1 {
+			return off
+		}
+		off += size
+	}
+	return len(data)
+}
+
+// lineCol returns the 1-based line and column (in characters) of the
+// character that ends at byte offset off; an offset past the end counts the
+// missing characters after it.
 func lineCol(data []byte, off int64) (line, col int) {
+	extra := 0
 	if off > int64(len(data)) {
+		extra = int(off - int64(len(data)))
 		off = int64(len(data))
 	}
 	before := data[:off]
 	line = bytes.Count(before, []byte("\n")) + 1
-	col = len([]rune(string(before[bytes.LastIndexByte(before, '\n')+1:])))
+	col = utf8.RuneCount(before[bytes.LastIndexByte(before, '\n')+1:]) + extra
 	return line, col
 }
 
@@ -148,9 +177,12 @@ func (d *decoder) value(raw []byte, rv reflect.Value, at fieldDesc, rowFormat st
 		}
 		rv = rv.Elem()
 	}
-	if tf, ok := rv.Addr().Interface().(textForm); ok && len(raw) > 0 && raw[0] == '"' {
+	if tf, ok := rv.Addr().Interface().(textForm); ok && len(raw) > 0 && raw[0] != '{' && !isNull {
 		var s string
-		_ = json.Unmarshal(raw, &s)
+		if raw[0] != '"' || json.Unmarshal(raw, &s) != nil {
+			d.fail(at, "type", errWantTop500.text)
+			return
+		}
 		tf.fromText(s)
 		return
 	}
@@ -202,7 +234,7 @@ func parseInt(raw []byte) (int64, bool) {
 		if json.Unmarshal(raw, &s) != nil {
 			return 0, false
 		}
-		s = strings.TrimSpace(toHalfWidth(s))
+		s = trimBlank(toHalfWidth(s))
 		if s == "" {
 			return 0, true
 		}
@@ -220,56 +252,204 @@ func parseInt(raw []byte) (int64, bool) {
 }
 
 func (d *decoder) object(raw []byte, rv reflect.Value, at fieldDesc) {
-	var fields map[string]json.RawMessage
-	if len(raw) == 0 || raw[0] != '{' || json.Unmarshal(raw, &fields) != nil {
+	members, ok := splitObject(raw)
+	if !ok {
 		d.fail(at, "type", errWantObject.text)
 		return
 	}
-	for _, key := range orderedKeys(raw) {
-		f, ok := fieldByJSON(rv.Type(), key)
+	fields := structFields(rv.Type())
+	for _, m := range members {
+		f, ok := fields[m.key]
 		if !ok {
-			d.fail(at, "unknown", fmt.Sprintf("未知字段“%s”：本表没有这一项，请检查拼写（%s）", key, knownKeys(rv.Type())))
+			d.fail(at.key(m.key), "unknown", fmt.Sprintf("未知字段“%s”：本表没有这一项，请检查拼写（%s）", m.key, knownKeys(rv.Type())))
 			continue
 		}
-		d.value(bytes.TrimSpace(fields[key]), rv.FieldByIndex(f.Index), at.field(f), f.Tag.Get("row"))
+		d.value(m.value, rv.FieldByIndex(f.Index), at.field(f), f.Tag.Get("row"))
 	}
 }
 
 func (d *decoder) list(raw []byte, rv reflect.Value, at fieldDesc, rowFormat string) {
-	var items []json.RawMessage
-	if len(raw) == 0 || raw[0] != '[' || json.Unmarshal(raw, &items) != nil {
+	items, ok := splitArray(raw)
+	if !ok {
 		d.fail(at, "type", errWantList.text)
 		return
 	}
 	out := reflect.MakeSlice(rv.Type(), len(items), len(items))
 	for i, it := range items {
-		d.value(bytes.TrimSpace(it), out.Index(i), at.index(i, rowFormat), "")
+		d.value(it, out.Index(i), at.index(i, rowFormat), "")
 	}
 	rv.Set(out)
 }
 
-// orderedKeys returns the keys of a JSON object in input order, so errors
-// come out in the order the user wrote the fields.
+// orderedKeys returns the keys of a JSON object in input order.
 func orderedKeys(raw []byte) []string {
-	dec := json.NewDecoder(bytes.NewReader(raw))
-	if _, err := dec.Token(); err != nil { // {
-		return nil
-	}
-	var keys []string
-	for dec.More() {
-		tok, err := dec.Token()
-		if err != nil {
-			return keys
-		}
-		key, _ := tok.(string)
-		keys = append(keys, key)
-		var skip json.RawMessage
-		if dec.Decode(&skip) != nil {
-			return keys
-		}
+	members, _ := splitObject(raw)
+	keys := make([]string, len(members))
+	for i, m := range members {
+		keys[i] = m.key
 	}
 	return keys
 }
+
+// member is one key and its raw value in a JSON object.
+type member struct {
+	key   string
+	value []byte
+}
+
+// splitObject returns the members of a JSON object in input order, their
+// values as raw JSON without surrounding blanks. The input must be valid
+// JSON (Decode checks it first): the scan only finds where values end, so
+// that decoding a nested form reads each byte a few times, not a few times
+// per level. ok is false when raw is not an object.
+func splitObject(raw []byte) (members []member, ok bool) {
+	if len(raw) == 0 || raw[0] != '{' {
+		return nil, false
+	}
+	i := skipBlank(raw, 1)
+	if i < len(raw) && raw[i] == '}' {
+		return nil, true
+	}
+	for i < len(raw) && raw[i] == '"' {
+		end := scanValue(raw, i)
+		key, kok := jsonString(raw[i:end])
+		if !kok {
+			return nil, false
+		}
+		i = skipBlank(raw, end)
+		if i >= len(raw) || raw[i] != ':' {
+			return nil, false
+		}
+		i = skipBlank(raw, i+1)
+		end = scanValue(raw, i)
+		if end <= i {
+			return nil, false
+		}
+		members = append(members, member{key, raw[i:end]})
+		i = skipBlank(raw, end)
+		if i < len(raw) && raw[i] == ',' {
+			i = skipBlank(raw, i+1)
+			continue
+		}
+		return members, i < len(raw) && raw[i] == '}'
+	}
+	return nil, false
+}
+
+// splitArray returns the items of a JSON array as raw JSON (see splitObject).
+func splitArray(raw []byte) (items [][]byte, ok bool) {
+	if len(raw) == 0 || raw[0] != '[' {
+		return nil, false
+	}
+	i := skipBlank(raw, 1)
+	if i < len(raw) && raw[i] == ']' {
+		return [][]byte{}, true
+	}
+	for i < len(raw) {
+		end := scanValue(raw, i)
+		if end <= i {
+			return nil, false
+		}
+		items = append(items, raw[i:end])
+		i = skipBlank(raw, end)
+		if i < len(raw) && raw[i] == ',' {
+			i = skipBlank(raw, i+1)
+			continue
+		}
+		return items, i < len(raw) && raw[i] == ']'
+	}
+	return nil, false
+}
+
+// scanValue returns the end of the JSON value that starts at raw[i].
+func scanValue(raw []byte, i int) int {
+	if i >= len(raw) {
+		return i
+	}
+	switch raw[i] {
+	case '"':
+		for j := i + 1; j < len(raw); j++ {
+			switch raw[j] {
+			case '\\':
+				j++
+			case '"':
+				return j + 1
+			}
+		}
+		return len(raw)
+	case '{', '[':
+		depth := 0
+		for j := i; j < len(raw); j++ {
+			switch raw[j] {
+			case '"':
+				j = scanValue(raw, j) - 1
+			case '{', '[':
+				depth++
+			case '}', ']':
+				depth--
+				if depth == 0 {
+					return j + 1
+				}
+			}
+		}
+		return len(raw)
+	}
+	j := i // a number, true, false or null
+	for j < len(raw) && !strings.ContainsRune(",}] \t\r\n", rune(raw[j])) {
+		j++
+	}
+	return j
+}
+
+func skipBlank(raw []byte, i int) int {
+	for i < len(raw) && (raw[i] == ' ' || raw[i] == '\t' || raw[i] == '\r' || raw[i] == '\n') {
+		i++
+	}
+	return i
+}
+
+// jsonString decodes a JSON string token.
+func jsonString(tok []byte) (string, bool) {
+	if len(tok) < 2 || tok[0] != '"' || tok[len(tok)-1] != '"' {
+		return "", false
+	}
+	if bytes.IndexByte(tok, '\\') < 0 && utf8.Valid(tok) {
+		return string(tok[1 : len(tok)-1]), true
+	}
+	var s string
+	return s, json.Unmarshal(tok, &s) == nil
+}
+
+// structFields maps the JSON keys of a struct type (embedded structs
+// included) to their fields, computed once per type.
+func structFields(t reflect.Type) map[string]reflect.StructField {
+	if m, ok := fieldCache.Load(t); ok {
+		return m.(map[string]reflect.StructField)
+	}
+	m := map[string]reflect.StructField{}
+	var walk func(reflect.Type, []int)
+	walk = func(t reflect.Type, index []int) {
+		for i := 0; i < t.NumField(); i++ {
+			f := t.Field(i)
+			if !f.IsExported() || f.Tag.Get("json") == "-" {
+				continue
+			}
+			f.Index = append(slices.Clone(index), i)
+			if f.Anonymous && f.Type.Kind() == reflect.Struct && f.Tag.Get("json") == "" {
+				walk(f.Type, f.Index)
+				continue
+			}
+			if _, dup := m[jsonName(f)]; !dup { // the first in field order wins, as in fieldByJSON
+				m[jsonName(f)] = f
+			}
+		}
+	}
+	walk(t, nil)
+	fieldCache.Store(t, m)
+	return m
+}
+
+var fieldCache sync.Map // reflect.Type → map[string]reflect.StructField
 
 // knownKeys lists the JSON keys of a struct type for the unknown-field message.
 func knownKeys(t reflect.Type) string {

@@ -76,8 +76,9 @@ func pathIndexes(path string) []int {
 		if j < 0 {
 			return out
 		}
-		n, _ := strconv.Atoi(path[i+1 : i+j])
-		out = append(out, n)
+		if n, err := strconv.Atoi(path[i+1 : i+j]); err == nil { // not a quoted key: ["a.b"]
+			out = append(out, n)
+		}
 		path = path[i+j+1:]
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"reflect"
 )
 
 // ID names a form in the CLI, the HTTP routes and file names.
@@ -134,7 +135,8 @@ func coveredBy(path string, decodeErrs Errors) bool {
 		if e.Rule == "unknown" {
 			continue
 		}
-		if e.Path == path || (len(path) > len(e.Path) && path[:len(e.Path)] == e.Path &&
+		// A root of the wrong type ("应为对象") leaves nothing to validate.
+		if e.Path == "" || e.Path == path || (len(path) > len(e.Path) && path[:len(e.Path)] == e.Path &&
 			(path[len(e.Path)] == '.' || path[len(e.Path)] == '[')) {
 			return true
 		}
@@ -164,4 +166,17 @@ type Header struct {
 	// Seal names a seal image known to the server (§4 of the contract). The
 	// library takes seal image bytes as a rendering option instead.
 	Seal string `json:"seal,omitempty" label:"印章" validate:"max=60,nocontrol"`
+}
+
+// Label returns the label tag of the field with JSON key key in the struct
+// of sample (e.g. Label(TaskRow{}, "leader") = "牵头|责任领导"): the exact
+// column header, "|" marking its official line breaks. It panics on a key
+// the struct does not have, which is a programming error.
+func Label(sample any, key string) string {
+	t := deref(reflect.TypeOf(sample))
+	f, ok := fieldByJSON(t, key)
+	if !ok {
+		panic("forms.Label: " + t.Name() + " has no field " + key)
+	}
+	return f.Tag.Get("label")
 }

@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // fieldDesc says where a field is, for an error message.
@@ -31,6 +32,20 @@ func (d fieldDesc) field(f reflect.StructField) fieldDesc {
 		}
 	}
 	return n
+}
+
+// key returns the description of an unknown key below d: its path names the
+// key, its label and row stay those of the object holding it.
+func (d fieldDesc) key(name string) fieldDesc {
+	switch {
+	case name == "" || strings.ContainsAny(name, ".[]\"") || !utf8.ValidString(name):
+		d.path += "[" + strconv.Quote(name) + "]" // rows[0]["a.b"]
+	case d.path == "":
+		d.path = name
+	default:
+		d.path += "." + name
+	}
+	return d
 }
 
 // index returns the description of item i of a list. rowFormat is the list's

@@ -45,13 +45,14 @@ func usccProblem(s string) string {
 	if n := utf8.RuneCountInString(s); n != 18 {
 		return fmt.Sprintf("应为18位，现为%d位", n)
 	}
-	for i := 0; i < 18; i++ {
-		if strings.IndexByte(usccCharset, s[i]) < 0 {
-			c := s[i]
-			if c >= 'a' && c <= 'z' {
-				return fmt.Sprintf("第%d位“%c”应为大写字母", i+1, c)
+	i := 0
+	for _, c := range s {
+		i++
+		if c >= utf8.RuneSelf || strings.IndexByte(usccCharset, byte(c)) < 0 {
+			if c >= 'a' && c <= 'z' && strings.IndexByte(usccCharset, byte(c-'a'+'A')) >= 0 {
+				return fmt.Sprintf("第%d位“%c”应为大写字母", i, c)
 			}
-			return fmt.Sprintf("第%d位“%s”不是允许的字符（只能是数字和除 I、O、Z、S、V 以外的大写字母）", i+1, string(rune(c)))
+			return fmt.Sprintf("第%d位“%c”不是允许的字符（只能是数字和除 I、O、Z、S、V 以外的大写字母）", i, c)
 		}
 	}
 	want, _ := USCCCheckChar(s[:17])
@@ -131,5 +132,5 @@ var badYearBrackets = regexp.MustCompile(`[\[［(（【{｛<《]\s*\d{4}\s*[\]�
 // validDocNumber checks a document number against GB/T 9704 §7.2.4: the year
 // in 〔〕 and no 第 before the number ("督办〔2026〕12号").
 func validDocNumber(s string) bool {
-	return !strings.Contains(s, "第") && !badYearBrackets.MatchString(s)
+	return !strings.Contains(s, "第") && !badYearBrackets.MatchString(toHalfWidth(s))
 }

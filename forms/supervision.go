@@ -50,4 +50,3 @@ func (s *Supervision) Deadline() string {
 type SupervisionBatch []Supervision
 
 func (*SupervisionBatch) rowFormat() string { return "第%d份督办单" }
-

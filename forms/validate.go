@@ -91,6 +91,9 @@ func newChecker() *checker {
 // the contract and returns all problems as Errors, or nil.
 func Validate(v any) error {
 	rv := reflect.ValueOf(v)
+	if !rv.IsValid() {
+		return errors.New("forms.Validate: nil form")
+	}
 	for rv.Kind() == reflect.Pointer {
 		if rv.IsNil() {
 			return fmt.Errorf("forms.Validate: nil %T", v)
@@ -101,7 +104,7 @@ func Validate(v any) error {
 	var list Errors
 	if rv.Kind() == reflect.Slice { // a batch: validate each order
 		if rv.Len() == 0 {
-			return Errors{{Rule: "required", Label: "督办单", Message: "至少需要一份督办单"}}
+			return Errors{{Rule: "required", Label: "督办单", Message: "【督办单】不能为空，至少填写1份"}}
 		}
 		for i := 0; i < rv.Len(); i++ {
 			list = append(list, c.check(rv.Index(i).Interface(), rv.Type(), i)...)
@@ -130,7 +133,11 @@ func (c *checker) check(v any, root reflect.Type, index int) Errors {
 			ns = fmt.Sprintf("%s[%d].%s", root.Name(), index, rest)
 		}
 		d := describeNamespace(root, ns)
-		out = append(out, newFieldError(d, ruleName(fe.Tag()), c.message(fe)))
+		tag := fe.Tag()
+		if tag == "min" && fe.Kind() == reflect.Slice && reflect.ValueOf(fe.Value()).Len() == 0 {
+			tag = "required" // an empty list is a missing one: one rule, one message
+		}
+		out = append(out, newFieldError(d, ruleName(tag), c.message(fe, tag)))
 	}
 	return out
 }
@@ -147,10 +154,10 @@ func ruleName(tag string) string {
 }
 
 // message is the Chinese text that follows "【label】".
-func (c *checker) message(fe validator.FieldError) string {
+func (c *checker) message(fe validator.FieldError, tag string) string {
 	val := fmt.Sprint(fe.Value())
 	q := "“" + val + "”"
-	switch fe.Tag() {
+	switch tag {
 	case "required", "required_with", "required_without", "required_if":
 		switch fe.Type() {
 		case reflect.TypeFor[YesNo]():

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
+	"unicode"
 )
 
 // YesNo is a 是/否 answer that can tell "not answered" (the zero value) from 否.
@@ -35,7 +36,7 @@ func (y *YesNo) UnmarshalJSON(b []byte) error {
 	if err := json.Unmarshal(b, &s); err != nil {
 		return errWantYesNo
 	}
-	switch t := strings.TrimSpace(s); strings.ToLower(t) {
+	switch t := trimBlank(s); strings.ToLower(t) {
 	case "是", "true":
 		*y = Yes
 	case "否", "false":
@@ -101,7 +102,7 @@ func (l *TextList) UnmarshalJSON(b []byte) error {
 func splitLines(s string) TextList {
 	var out TextList
 	for _, line := range strings.Split(cleanText(s), "\n") {
-		if line = strings.TrimSpace(line); line != "" {
+		if line = trimBlank(line); line != "" {
 			out = append(out, line)
 		}
 	}
@@ -116,7 +117,22 @@ func cleanText(s string) string {
 		s = strings.ReplaceAll(s, "\r\n", "\n")
 		s = strings.ReplaceAll(s, "\r", "\n")
 	}
-	return strings.TrimSpace(s)
+	return trimBlank(s)
+}
+
+// trimBlank trims surrounding white space, but not the control characters
+// that Unicode also counts as space (U+000B, U+000C, U+0085): those are
+// kept so that validation reports them instead of dropping them silently.
+func trimBlank(s string) string {
+	return strings.TrimFunc(s, isBlank)
+}
+
+func isBlank(r rune) bool {
+	switch r {
+	case '\n', '\t', '\r':
+		return true
+	}
+	return unicode.IsSpace(r) && !unicode.IsControl(r)
 }
 
 // Top500 is column 3 of 附件4, 所属500强名称及排名: which "500 强" list the

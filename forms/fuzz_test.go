@@ -1,0 +1,148 @@
+package forms
+
+import (
+	"encoding/json"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// knownRules are the machine codes a FieldError may carry.
+var knownRules = map[string]bool{
+	"required": true, "max": true, "min": true, "oneof": true, "uscc": true, "cnphone": true,
+	"hunancity": true, "date": true, "amount": true, "amountpos": true, "yesno": true,
+	"docnumber": true, "ltefield": true, "requires": true, "daterange": true, "unique": true,
+	"top500": true, "nocontrol": true, "type": true, "unknown": true, "json": true,
+}
+
+func FuzzParse(f *testing.F) {
+	var seeds [][]byte
+	for _, id := range formIDs {
+		seeds = append(seeds, example(f, id), []byte(bases[id]))
+	}
+	files, _ := filepath.Glob("testdata/*/*.json")
+	for _, name := range files {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			f.Fatal(err)
+		}
+		seeds = append(seeds, data)
+	}
+	seeds = append(seeds, []byte(`[]`), []byte(`{"orders": null}`), []byte(`{"rows": [null, 1, "x", {}]}`),
+		[]byte(`{"rows": [{"projects": [{"totalInvestment": 1e10000, "introducedFunds": 1e-10000}]}]}`),
+		[]byte("{\"unit\": \"\xcf\xe6\"}"), []byte(`{"top500": {"list": "其他"}}`))
+	for _, data := range seeds {
+		for i := range formIDs {
+			f.Add(uint8(i), data)
+		}
+	}
+	f.Fuzz(func(t *testing.T, which uint8, data []byte) {
+		id := formIDs[int(which)%len(formIDs)]
+		form, err := Parse(id, data)
+		if form == nil {
+			t.Fatalf("Parse(%s) returned no form (err %v)", id, err)
+		}
+		if err == nil {
+			if verr := Validate(form); verr != nil {
+				t.Fatalf("Parse accepted an input that Validate rejects: %v", verr)
+			}
+			// What was accepted is accepted again once written out.
+			out, merr := json.Marshal(form)
+			if merr != nil {
+				t.Fatalf("Marshal of a valid form: %v", merr)
+			}
+			if _, err2 := Parse(id, out); err2 != nil {
+				t.Fatalf("a valid form, written as %s, is rejected: %v", out, err2)
+			}
+			return
+		}
+		var list Errors
+		if !errors.As(err, &list) {
+			t.Fatalf("Parse(%s) error %T is not Errors: %v", id, err, err)
+		}
+		if len(list) == 0 {
+			t.Fatal("empty Errors returned as an error")
+		}
+		for _, e := range list {
+			switch {
+			case e == nil:
+				t.Fatal("nil FieldError")
+			case e.Message == "" || e.Rule == "":
+				t.Fatalf("FieldError without message or rule: %+v", e)
+			case !knownRules[e.Rule]:
+				t.Fatalf("unknown rule %q: %+v", e.Rule, e)
+			case !strings.HasPrefix(e.Message, e.Row):
+				t.Fatalf("message does not start with its row: %+v", e)
+			case e.Label != "" && !strings.Contains(e.Message, "【"+e.Label+"】"):
+				t.Fatalf("message does not name its label: %+v", e)
+			case e.Rule != "json" && e.Rule != "type" && e.Rule != "required" && e.Path == "":
+				t.Fatalf("FieldError without path: %+v", e)
+			}
+		}
+		// Deterministic: the same input gives the same messages.
+		_, again := Parse(id, data)
+		if again == nil || again.Error() != err.Error() {
+			t.Fatalf("Parse is not deterministic:\n%v\n---\n%v", err, again)
+		}
+	})
+}
+
+// FuzzSplitJSON checks the decoder's object and array scanner against
+// encoding/json on valid JSON.
+func FuzzSplitJSON(f *testing.F) {
+	for _, id := range formIDs {
+		f.Add(example(f, id))
+	}
+	for _, s := range []string{`{}`, `[]`, `{"a\"b": "x\\", "c": [1, {"d": "]}"}], "e": -1.5e3}`, `[ "a" , null,true ]`,
+		`{"a":1,"a":2}`, "{\"\\u6e58\": \" \\\\ \"}"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if !json.Valid(data) {
+			return
+		}
+		checkSplit(t, bytesTrim(data))
+	})
+}
+
+func bytesTrim(b []byte) []byte { return []byte(strings.Trim(string(b), " \t\r\n")) }
+
+// checkSplit compares splitObject/splitArray with encoding/json on the valid
+// JSON value raw and on every value nested in it.
+func checkSplit(t *testing.T, raw []byte) {
+	t.Helper()
+	switch raw[0] {
+	case '{':
+		members, ok := splitObject(raw)
+		if !ok {
+			t.Fatalf("splitObject(%s) failed", raw)
+		}
+		dec := json.NewDecoder(strings.NewReader(string(raw)))
+		dec.Token()
+		for i := 0; dec.More(); i++ {
+			tok, _ := dec.Token()
+			var val json.RawMessage
+			if err := dec.Decode(&val); err != nil {
+				t.Fatal(err)
+			}
+			if i >= len(members) || members[i].key != tok.(string) || string(members[i].value) != string(val) {
+				t.Fatalf("splitObject(%s): member %d = %+v, want %q: %s", raw, i, members, tok, val)
+			}
+			checkSplit(t, members[i].value)
+		}
+	case '[':
+		items, ok := splitArray(raw)
+		var want []json.RawMessage
+		if err := json.Unmarshal(raw, &want); err != nil || !ok || len(items) != len(want) {
+			t.Fatalf("splitArray(%s) = %q, %v; want %q", raw, items, ok, want)
+		}
+		for i := range want {
+			if string(items[i]) != string(bytesTrim(want[i])) {
+				t.Fatalf("splitArray(%s)[%d] = %s, want %s", raw, i, items[i], want[i])
+			}
+			checkSplit(t, items[i])
+		}
+	}
+}
