@@ -158,6 +158,11 @@ func isBatch(data []byte) bool {
 	return ok
 }
 
+// FormHeader returns the header; the table forms (附件2–5) have it by
+// embedding Header, so `f.(interface{ FormHeader() *forms.Header })` finds
+// the envelope of any of them.
+func (h *Header) FormHeader() *Header { return h }
+
 // Header is the envelope of the table forms 附件2–5: the reporting unit,
 // the date and the seal stamped over the unit's name.
 type Header struct {

@@ -1,6 +1,7 @@
 // Command zsdoc fills and checks the forms of the closed-loop management of
 // key investment-attraction projects (重点招商项目闭环管理, 附件2–6).
 //
+//	zsdoc render --form signing --in input.json --out 签约情况表.pdf
 //	zsdoc validate --form signing --in input.json
 //	zsdoc example signing
 //
@@ -81,8 +82,10 @@ type command struct {
 
 func commands() []command {
 	return []command{
+		{"render", "生成表单的 PDF 或 Word 文件（填好的或空白的）", runRender},
 		{"validate", "校验表单数据（JSON），列出全部错误", runValidate},
 		{"example", "输出某张表的示例输入（JSON）", runExample},
+		{"licenses", "输出内置字体的许可证", runLicenses},
 	}
 }
 

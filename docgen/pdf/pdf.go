@@ -67,20 +67,29 @@ func layoutSection(sh *shaper, sec *layout.Section) ([]*Page, error) {
 	return f.pages, nil
 }
 
-// pageNumber prints "— N —" below the type area: odd pages at the right,
-// even pages at the left, Indent in from the edge.
+// pageNumber prints "— N —" below the type area, its baseline Distance
+// below it: odd pages at the right, even pages at the left, Indent in from
+// the edge.
 func (f *flow) pageNumber(pg *Page, pn *layout.PageNumbers) {
 	para := &layout.Paragraph{Spans: []layout.Span{{Text: fmt.Sprintf(pn.Format, pg.Number)}}, Font: pn.Font,
-		LineHeight: pn.Font.Size * 1.2, Align: layout.AlignRight}
+		LineHeight: pn.Font.Size, Align: layout.AlignRight}
 	indent := float64(pn.Indent)
-	box := Rect{X: f.area.X, Y: f.area.Bottom() + float64(pn.Distance), W: f.area.W - indent, H: float64(para.Leading())}
+	w := f.area.W - indent
+	x := f.area.X
 	if pg.Number%2 == 0 {
 		para.Align = layout.AlignLeft
-		box.X += indent
+		x += indent
 	}
-	pl := f.sh.layoutPara(para, box.W)
+	pl := f.sh.layoutPara(para, w)
 	for i := range pl.lines {
-		emitLine(pg, pl, &pl.lines[i], box.X, box.Y+float64(i)*pl.leading, Rect{X: box.X, Y: box.Y, W: box.W, H: pl.height()})
+		// emitLine centres the glyphs in the line: find the top that puts
+		// the baseline where it belongs.
+		face := pl.lines[i].pieces[0].face
+		asc, desc := face.Ascent(), face.Descent()
+		baselineOff := (pl.leading-(asc-desc)*pl.size)/2 + asc*pl.size
+		top := f.area.Bottom() + float64(pn.Distance) - baselineOff + float64(i)*pl.leading
+		box := Rect{X: x, Y: top, W: w, H: pl.leading * float64(len(pl.lines))}
+		emitLine(pg, pl, &pl.lines[i], x, top, box)
 	}
 }
 

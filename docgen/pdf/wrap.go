@@ -29,12 +29,16 @@ func isOpening(r rune) bool {
 	return false
 }
 
-func isSpace(r rune) bool { return r == ' ' || r == '\u3000' || r == '\u00A0' }
+// isSpace reports whether r is a blank a line may break after and that is
+// dropped at the end of a line. The ideographic space (U+3000), which forms
+// use to leave room for handwriting, behaves like an ideograph instead, and
+// the no-break space like a letter.
+func isSpace(r rune) bool { return r == ' ' }
 
 // isWordRune reports whether r belongs to a Latin word or number, which is
 // kept whole on a line: everything but blanks, CJK and CJK/full-width punctuation.
 func isWordRune(r rune) bool {
-	if isSpace(r) || isClosing(r) && r > 0x2000 || isOpening(r) && r > 0x2000 {
+	if isSpace(r) || isClosing(r) && r > 0x2000 || isOpening(r) && r > 0x2000 || r == '\u3000' {
 		return false
 	}
 	return !isCJK(r)

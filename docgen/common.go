@@ -1,0 +1,213 @@
+package docgen
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/zsdoc/zsdoc/docgen/layout"
+	"github.com/zsdoc/zsdoc/forms"
+)
+
+// Chinese font sizes (spec §5), in points.
+const (
+	sizeEr      layout.Length = 22   // 二号: titles
+	sizeSan     layout.Length = 16   // 三号: 附件N, 督办单 text
+	sizeSi      layout.Length = 14   // 四号: meta line, page numbers
+	sizeWu      layout.Length = 10.5 // 五号: table body of 附件2, 3, 5
+	sizeXiaoWu  layout.Length = 9    // 小五: 附件4 on A3
+	sizeLiuHao  layout.Length = 7.5  // 六号: 附件4 on A4
+	sealDefault               = 42   // seal diameter in mm
+)
+
+// landscapeTable is the page of the table forms: A4 landscape with the
+// GB/T 9704 type area turned (28/26/35/37 mm), or A3 landscape with 25 mm.
+func landscapeTable(size layout.PageSize) layout.Page {
+	if size == layout.A3 {
+		m := layout.MM(25)
+		return layout.Page{Size: size, Landscape: true, Margins: layout.Insets{Top: m, Right: m, Bottom: m, Left: m}}
+	}
+	return layout.Page{Size: layout.A4, Landscape: true, Margins: layout.Insets{
+		Top: layout.MM(28), Bottom: layout.MM(26), Left: layout.MM(35), Right: layout.MM(37)}}
+}
+
+// pageNumbers is the GB/T 9704 page number: "— N —", 四号 宋体, the top of
+// its dashes 7 mm below the type area (the dashes stand about 0.3 em above
+// the baseline), one character in from the outer edge.
+func pageNumbers() *layout.PageNumbers {
+	return &layout.PageNumbers{
+		Font:     layout.Font{Role: layout.RoleNumber, Size: sizeSi},
+		Format:   "— %d —",
+		Distance: layout.MM(7) + sizeSi*0.3,
+		Indent:   sizeSi,
+	}
+}
+
+// heading returns the blocks above the table: "附件N", a blank line, the title.
+func heading(info forms.Info) []layout.Block {
+	label := layout.Font{Role: layout.RoleLabel, Size: sizeSan}
+	return []layout.Block{
+		&layout.Paragraph{Spans: []layout.Span{{Text: info.Attachment}}, Font: label, LineHeight: 28},
+		&layout.Paragraph{Font: label, LineHeight: 28},
+		&layout.Paragraph{Spans: []layout.Span{{Text: info.Title}}, Font: layout.Font{Role: layout.RoleTitle, Size: sizeEr},
+			Align: layout.AlignCenter, LineHeight: 36, SpaceAfter: 6},
+	}
+}
+
+// anchorSeal marks the spans the seal is stamped over: the unit name on the
+// meta line (附件2–5), the issuer and the issue date (附件6).
+const anchorSeal = "seal"
+
+// blankFill is what a blank form prints where a clerk writes by hand.
+const blankFill = "\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000"
+
+// metaLine is "单位（盖章）：<unit>" left and "填报日期：<date>" right.
+func metaLine(h *forms.Header, blank bool) *layout.Paragraph {
+	unit, date := blankFill+blankFill, blankFill
+	if !blank {
+		unit, date = h.Unit, h.Date.Chinese()
+	}
+	return &layout.Paragraph{
+		Spans: []layout.Span{
+			{Text: "单位（盖章）："},
+			{Text: unit, Anchor: anchorSeal, Source: "【单位（盖章）】"},
+		},
+		Right:       []layout.Span{{Text: "填报日期："}, {Text: date, Source: "【填报日期】"}},
+		Font:        layout.Font{Role: layout.RoleBody, Size: sizeSi},
+		LineHeight:  24,
+		SpaceBefore: 4,
+		SpaceAfter:  6,
+	}
+}
+
+// column is one column of a table form: its header, its width weight, how
+// its cells align and what a row prints in it.
+type column[R any] struct {
+	label  string // the label tag: "牵头|责任领导"
+	weight float64
+	align  layout.Align
+	value  func(no int, row *R) []string // one string per printed line
+}
+
+// tableSpec is a one-level table form (附件2, 3, 5).
+type tableSpec[R any] struct {
+	columns []column[R]
+	size    layout.Length // body font size
+	blanks  int           // empty rows of a blank form
+}
+
+// widths scales the columns' weights to the type area width.
+func widths(weights []float64, total layout.Length) []layout.Length {
+	sum := 0.0
+	for _, w := range weights {
+		sum += w
+	}
+	out := make([]layout.Length, len(weights))
+	for i, w := range weights {
+		out[i] = layout.Length(w / sum * float64(total))
+	}
+	return out
+}
+
+// headerCell is a table header cell: label font, centred both ways, the
+// official line breaks ("|") kept.
+func headerCell(label string, size layout.Length) layout.Cell {
+	lines := strings.Split(label, "|")
+	ps := make([]layout.Paragraph, len(lines))
+	for i, l := range lines {
+		ps[i] = layout.Paragraph{Spans: []layout.Span{{Text: l}}, Font: layout.Font{Role: layout.RoleLabel, Size: size},
+			Align: layout.AlignCenter, LineHeight: size * 1.3}
+	}
+	return layout.Cell{Paragraphs: ps, VAlign: layout.VAlignMiddle}
+}
+
+// bodyCell is a cell of filled-in text, one paragraph per line.
+func bodyCell(lines []string, size layout.Length, align layout.Align, source string) layout.Cell {
+	var ps []layout.Paragraph
+	for _, text := range lines {
+		for _, l := range strings.Split(text, "\n") {
+			ps = append(ps, layout.Paragraph{Spans: []layout.Span{{Text: l, Source: source}},
+				Font: layout.Font{Role: layout.RoleBody, Size: size}, Align: align, LineHeight: size * 1.3})
+		}
+	}
+	return layout.Cell{Paragraphs: ps, VAlign: layout.VAlignMiddle}
+}
+
+// table builds a one-level table form's table.
+func (s tableSpec[R]) table(rows []R, numbers []int, contentWidth layout.Length, blank bool) *layout.Table {
+	weights := make([]float64, len(s.columns))
+	header := layout.Row{Header: true}
+	for i, c := range s.columns {
+		weights[i] = c.weight
+		header.Cells = append(header.Cells, headerCell(c.label, s.size))
+	}
+	t := &layout.Table{Columns: widths(weights, contentWidth), Rows: []layout.Row{header},
+		Padding: cellPadding(s.size), Border: 0.5, KeepRows: true}
+	if blank {
+		for range s.blanks {
+			t.Rows = append(t.Rows, blankRow(len(s.columns), s.size))
+		}
+		return t
+	}
+	for i := range rows {
+		var r layout.Row
+		for _, c := range s.columns {
+			src := fmt.Sprintf("第%d行【%s】", i+1, strings.ReplaceAll(c.label, "|", ""))
+			r.Cells = append(r.Cells, bodyCell(c.value(numbers[i], &rows[i]), s.size, c.align, src))
+		}
+		t.Rows = append(t.Rows, r)
+	}
+	return t
+}
+
+// blankRow is an empty row of a blank form, tall enough to write in.
+func blankRow(cols int, size layout.Length) layout.Row {
+	r := layout.Row{MinHeight: size * 4}
+	for range cols {
+		r.Cells = append(r.Cells, layout.Cell{})
+	}
+	return r
+}
+
+// cellPadding is the space inside cells: 1.5 mm at the sides for 五号,
+// less for the small type of 附件4 (1 mm on A3, 0.7 mm on A4).
+func cellPadding(size layout.Length) layout.Insets {
+	side := layout.MM(1.5)
+	switch {
+	case size < sizeXiaoWu:
+		side = layout.MM(0.7)
+	case size < sizeWu:
+		side = layout.MM(1)
+	}
+	return layout.Insets{Top: 2, Bottom: 2, Left: side, Right: side}
+}
+
+// numbered prefixes task items with "1." "2." …, unless the item is
+// numbered already.
+func numbered(items []string) []string {
+	out := make([]string, len(items))
+	for i, it := range items {
+		if hasNumber(it) {
+			out[i] = it
+		} else {
+			out[i] = fmt.Sprintf("%d.%s", i+1, it)
+		}
+	}
+	return out
+}
+
+// hasNumber reports whether a text starts like "1." "2、" "3．" "（1）".
+func hasNumber(s string) bool {
+	i := 0
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	if i > 0 && i < len(s) {
+		rest := s[i:]
+		return strings.HasPrefix(rest, ".") || strings.HasPrefix(rest, "、") || strings.HasPrefix(rest, "．")
+	}
+	return strings.HasPrefix(s, "（") && len(s) > len("（") && s[len("（")] >= '0' && s[len("（")] <= '9'
+}
+
+func one(s string) []string { return []string{s} }
+
+func itoa(n int) string { return fmt.Sprint(n) }

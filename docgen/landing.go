@@ -1,0 +1,36 @@
+package docgen
+
+import (
+	"github.com/zsdoc/zsdoc/docgen/layout"
+	"github.com/zsdoc/zsdoc/forms"
+)
+
+// landingColumns are the columns of 附件5 (weights in mm of 225 mm).
+func landingColumns() []column[forms.LandingRow] {
+	var r forms.LandingRow
+	return []column[forms.LandingRow]{
+		{forms.Label(r, "no"), 11, layout.AlignCenter, func(no int, _ *forms.LandingRow) []string { return one(itoa(no)) }},
+		{forms.Label(r, "name"), 30, layout.AlignLeft, func(_ int, r *forms.LandingRow) []string { return one(r.Name) }},
+		{forms.Label(r, "undertaker"), 26, layout.AlignLeft, func(_ int, r *forms.LandingRow) []string { return one(r.Undertaker) }},
+		{forms.Label(r, "investor"), 28, layout.AlignLeft, func(_ int, r *forms.LandingRow) []string { return one(r.Investor) }},
+		// The header has no unit, so the cell carries it: "12.5亿元".
+		{forms.Label(r, "totalInvestment"), 18, layout.AlignCenter, func(_ int, r *forms.LandingRow) []string {
+			return one(r.TotalInvestment.String() + "亿元")
+		}},
+		{forms.Label(r, "overview"), 44, layout.AlignLeft, func(_ int, r *forms.LandingRow) []string { return one(r.Overview) }},
+		{forms.Label(r, "progress"), 46, layout.AlignLeft, func(_ int, r *forms.LandingRow) []string { return one(r.Progress) }},
+		{forms.Label(r, "remarks"), 22, layout.AlignLeft, func(_ int, r *forms.LandingRow) []string { return one(r.Remarks) }},
+	}
+}
+
+// composeLanding lays out 附件5 市级重点招商项目落地进展情况表.
+func composeLanding(f *forms.Landing, c *config) *layout.Document {
+	spec := tableSpec[forms.LandingRow]{columns: landingColumns(), size: sizeWu, blanks: 4}
+	var rows []forms.LandingRow
+	var nums []int
+	var h *forms.Header
+	if f != nil {
+		rows, nums, h = f.Rows, f.RowNumbers(), &f.Header
+	}
+	return tableDocument(forms.LandingID, h, spec.table, rows, nums, c)
+}

@@ -1,0 +1,106 @@
+package docgen
+
+import (
+	"strings"
+
+	"github.com/zsdoc/zsdoc/docgen/layout"
+	"github.com/zsdoc/zsdoc/forms"
+)
+
+// 督办单 skeletons of a blank form, as the seed prints them.
+const (
+	blankDate     = "\u3000\u3000\u3000\u3000年\u3000\u3000月\u3000\u3000日"
+	blankDeadline = "\u3000\u3000年\u3000月\u3000日（星期\u3000）至\u3000月\u3000日（星期\u3000）"
+)
+
+// supervisionPage is A4 portrait with the GB/T 9704 type area (37/35/28/26 mm).
+func supervisionPage() layout.Page {
+	return layout.Page{Size: layout.A4, Margins: layout.Insets{
+		Top: layout.MM(37), Bottom: layout.MM(35), Left: layout.MM(28), Right: layout.MM(26)}}
+}
+
+// composeSupervision lays out one 附件6 市级重点招商项目督办单 as a section.
+// s is nil for the blank form.
+func composeSupervision(s *forms.Supervision, c *config) layout.Section {
+	info, _ := forms.Lookup(forms.SupervisionID)
+	page := supervisionPage()
+	body := layout.Font{Role: layout.RoleBody, Size: sizeSan}
+	label := layout.Font{Role: layout.RoleLabel, Size: sizeSan}
+	lead := layout.Length(sizeSan * 1.45)
+
+	number, date := "", blankDate
+	target, content, reqs, deadline, issuer, issueDate := "", "", "", blankDeadline, "", blankDate
+	if s != nil {
+		number, date = s.Number, s.Date.Chinese()
+		target, content, reqs, deadline = s.Target, s.Content, s.Requirements, s.Deadline()
+		issuer, issueDate = s.Issuer, s.IssueDateOrDefault().Chinese()
+	}
+
+	blocks := heading(info)
+	blocks = append(blocks, &layout.Paragraph{
+		Spans:      []layout.Span{{Text: number, Source: "【督办单编号】"}},
+		Right:      []layout.Span{{Text: date, Source: "【日期】"}},
+		Font:       body,
+		LineHeight: 28, SpaceAfter: 4,
+	})
+
+	labelCell := func(text string) layout.Cell {
+		c := headerCell(text, sizeSan)
+		for i := range c.Paragraphs {
+			c.Paragraphs[i].Font = label
+			c.Paragraphs[i].LineHeight = lead
+		}
+		return c
+	}
+	textCell := func(text, source string, align layout.Align) layout.Cell {
+		c := bodyCell(one(text), sizeSan, align, source)
+		for i := range c.Paragraphs {
+			c.Paragraphs[i].LineHeight = lead
+		}
+		return c
+	}
+	// 完成时限 is longer than a line at 三号: break it at 至, not inside a date.
+	deadlineCell := textCell("", "", layout.AlignLeft)
+	deadlineCell.Paragraphs[0].Spans = nil
+	for _, part := range deadlineParts(deadline) {
+		deadlineCell.Paragraphs[0].Spans = append(deadlineCell.Paragraphs[0].Spans,
+			layout.Span{Text: part, Source: "【完成时限】", NoBreak: true})
+	}
+	contentCell := textCell(content, "【督办内容】", layout.AlignJustify)
+	contentCell.VAlign = layout.VAlignTop
+	reqCell := textCell(reqs, "【工作要求】", layout.AlignJustify)
+	reqCell.VAlign = layout.VAlignTop
+
+	signCell := layout.Cell{VAlign: layout.VAlignMiddle, Paragraphs: []layout.Paragraph{
+		{Spans: []layout.Span{{Text: "单位（盖章）："}, {Text: issuer, Anchor: anchorSeal, Source: "【督办单签发单位】"}},
+			Font: body, LineHeight: lead},
+		{Spans: []layout.Span{{Text: issueDate, Anchor: anchorSeal, Source: "【签发日期】"}},
+			Font: body, Align: layout.AlignRight, LineHeight: lead, SpaceBefore: 6},
+	}}
+
+	t := &layout.Table{
+		Columns: []layout.Length{layout.MM(36), page.ContentWidth() - layout.MM(36)},
+		Padding: layout.Insets{Top: 4, Bottom: 4, Left: layout.MM(2), Right: layout.MM(2)},
+		Border:  0.5,
+		Rows: []layout.Row{
+			{Cells: []layout.Cell{labelCell(forms.Label(forms.Supervision{}, "target") + "："), textCell(target, "【督办单位】", layout.AlignLeft)}, MinHeight: layout.MM(14)},
+			{Cells: []layout.Cell{labelCell(forms.Label(forms.Supervision{}, "content") + "："), contentCell}, MinHeight: layout.MM(55)},
+			{Cells: []layout.Cell{labelCell(forms.Label(forms.Supervision{}, "requirements") + "："), reqCell}, MinHeight: layout.MM(50)},
+			{Cells: []layout.Cell{labelCell("完成时限："), deadlineCell}, MinHeight: layout.MM(14)},
+			{Cells: []layout.Cell{labelCell(forms.Label(forms.Supervision{}, "issuer")), signCell}, MinHeight: layout.MM(36)},
+		},
+	}
+	blocks = append(blocks, t)
+	sec := layout.Section{Page: page, Blocks: blocks, PageNumbers: pageNumbers()}
+	sec.Images = c.sealImages()
+	return sec
+}
+
+// deadlineParts splits 完成时限 after 至, so that each date with its
+// weekday stays on one line.
+func deadlineParts(s string) []string {
+	if i := strings.Index(s, "至"); i >= 0 {
+		return []string{s[:i+len("至")], s[i+len("至"):]}
+	}
+	return []string{s}
+}

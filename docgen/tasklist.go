@@ -1,0 +1,66 @@
+package docgen
+
+import (
+	"github.com/zsdoc/zsdoc/docgen/layout"
+	"github.com/zsdoc/zsdoc/forms"
+)
+
+// taskColumns are the columns of 附件2, which 附件3 repeats. Widths are
+// weights in mm of the A4 landscape type area (225 mm).
+func taskColumns() []column[forms.TaskRow] {
+	var r forms.TaskRow
+	return []column[forms.TaskRow]{
+		{forms.Label(r, "no"), 12, layout.AlignCenter, func(no int, _ *forms.TaskRow) []string { return one(itoa(no)) }},
+		{forms.Label(r, "name"), 35, layout.AlignLeft, func(_ int, r *forms.TaskRow) []string { return one(r.Name) }},
+		{forms.Label(r, "overview"), 60, layout.AlignLeft, func(_ int, r *forms.TaskRow) []string { return one(r.Overview) }},
+		{forms.Label(r, "leader"), 22, layout.AlignLeft, func(_ int, r *forms.TaskRow) []string { return one(r.Leader) }},
+		{forms.Label(r, "owner"), 26, layout.AlignLeft, func(_ int, r *forms.TaskRow) []string { return one(r.Owner) }},
+		{forms.Label(r, "partners"), 25, layout.AlignLeft, func(_ int, r *forms.TaskRow) []string { return r.Partners }},
+		{forms.Label(r, "tasks"), 45, layout.AlignLeft, func(_ int, r *forms.TaskRow) []string { return numbered(r.Tasks) }},
+	}
+}
+
+// composeTaskList lays out 附件2 市级重点招商项目对接跟进任务清单.
+func composeTaskList(f *forms.TaskList, c *config) *layout.Document {
+	spec := tableSpec[forms.TaskRow]{columns: taskColumns(), size: sizeWu, blanks: 4}
+	var rows []forms.TaskRow
+	var nums []int
+	var h *forms.Header
+	if f != nil {
+		rows, nums, h = f.Rows, f.RowNumbers(), &f.Header
+	}
+	return tableDocument(forms.TaskListID, h, spec.table, rows, nums, c)
+}
+
+// followupColumns are 附件2's columns, then 进展情况 and 存在的困难和问题.
+func followupColumns() []column[forms.FollowupRow] {
+	var cols []column[forms.FollowupRow]
+	for _, tc := range taskColumns() {
+		value := tc.value
+		cols = append(cols, column[forms.FollowupRow]{tc.label, tc.weight, tc.align,
+			func(no int, r *forms.FollowupRow) []string { return value(no, &r.TaskRow) }})
+	}
+	// Narrower task columns make room for the two more; every header line
+	// still fits (a line of n characters needs n × 3.7 mm + 3 mm at 五号).
+	w := []float64{11, 33, 36, 18.5, 19, 19, 28}
+	for i := range w {
+		cols[i].weight = w[i]
+	}
+	var r forms.FollowupRow
+	return append(cols,
+		column[forms.FollowupRow]{forms.Label(r, "progress"), 28, layout.AlignLeft, func(_ int, r *forms.FollowupRow) []string { return one(r.Progress) }},
+		column[forms.FollowupRow]{forms.Label(r, "problems"), 33, layout.AlignLeft, func(_ int, r *forms.FollowupRow) []string { return one(r.Problems) }},
+	)
+}
+
+// composeFollowup lays out 附件3 市级重点招商项目协调跟进情况表.
+func composeFollowup(f *forms.Followup, c *config) *layout.Document {
+	spec := tableSpec[forms.FollowupRow]{columns: followupColumns(), size: sizeWu, blanks: 5}
+	var rows []forms.FollowupRow
+	var nums []int
+	var h *forms.Header
+	if f != nil {
+		rows, nums, h = f.Rows, f.RowNumbers(), &f.Header
+	}
+	return tableDocument(forms.FollowupID, h, spec.table, rows, nums, c)
+}
