@@ -82,6 +82,9 @@ func (f *flow) pageNumber(pg *Page, pn *layout.PageNumbers) {
 	}
 	pl := f.sh.layoutPara(para, w)
 	for i := range pl.lines {
+		if len(pl.lines[i].pieces) == 0 {
+			continue
+		}
 		// emitLine centres the glyphs in the line: find the top that puts
 		// the baseline where it belongs.
 		face := pl.lines[i].pieces[0].face

@@ -63,8 +63,12 @@ func (f *flow) table(t *layout.Table) error {
 		}
 		to, ok := tf.split(r, from, avail)
 		if !ok {
-			if onPage || f.y > f.area.Y+tf.headerH+eps {
+			switch {
+			case onPage:
 				tf.nextPage()
+				continue
+			case f.y > f.area.Y+tf.headerH+eps:
+				tf.restartOnNextPage()
 				continue
 			}
 			// Not even one line fits on an empty page: place what we have
