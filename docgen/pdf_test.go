@@ -313,3 +313,41 @@ func TestPDFPageNumbers(t *testing.T) {
 		}
 	}
 }
+
+// A batch of 督办单 is one PDF: each order on its own page(s), numbered
+// from 1, each stamped; WithSealSize sets the seal's diameter.
+func TestPDFSupervisionBatch(t *testing.T) {
+	one := *parseExample(t, forms.SupervisionID).(*forms.Supervision)
+	second := one
+	second.Target, second.Number = "岳塘区人民政府", "督办〔2026〕13号"
+	second.Content = strings.Repeat("督办内容较长，需要第二页继续显示。", 40)
+	batch := forms.SupervisionBatch{one, second, one}
+	pages := layoutPDF(t, &batch, WithSeal(examples.SpecimenSeal()), WithSealSize(38))
+	if len(pages) < 4 {
+		t.Fatalf("three orders, the second longer than a page: want ≥ 4 pages, got %d", len(pages))
+	}
+	checkAllPlaced(t, pages, printed(&batch))
+	checkGeometry(t, pages)
+	var numbers []int
+	seals := 0
+	for _, pg := range pages {
+		numbers = append(numbers, pg.Number)
+		for _, img := range pg.Images {
+			seals++
+			if d := layout.Length(img.Box.W).MMs(); d < 37.9 || d > 38.1 {
+				t.Errorf("seal %.1f mm wide, want 38", d)
+			}
+		}
+	}
+	if numbers[0] != 1 || numbers[len(numbers)-1] != 1 || numbers[1] != 1 {
+		t.Errorf("page numbers %v: each order should start at 1", numbers)
+	}
+	if seals != 3 {
+		t.Errorf("%d seals for 3 orders", seals)
+	}
+	for _, mm := range []float64{5, 90} {
+		if _, err := Compose(&batch, WithSealSize(mm)); err == nil {
+			t.Errorf("seal size %v mm accepted", mm)
+		}
+	}
+}
