@@ -15,7 +15,8 @@ import (
 // Render lays the document out and writes it to w as PDF, its fonts
 // subset and embedded, its text extractable (each font carries a ToUnicode
 // map), its title and creator in the document information.
-func Render(ctx context.Context, w io.Writer, doc *layout.Document, set *fonts.Set) error {
+func Render(ctx context.Context, w io.Writer, doc *layout.Document, set *fonts.Set) (err error) {
+	defer recoverPanic(&err)
 	pages, err := Layout(ctx, doc, set)
 	if err != nil {
 		return err

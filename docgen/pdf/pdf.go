@@ -13,6 +13,7 @@ package pdf
 import (
 	"context"
 	"fmt"
+	"runtime/debug"
 
 	"github.com/zsdoc/zsdoc/docgen/layout"
 	"github.com/zsdoc/zsdoc/fonts"
@@ -20,7 +21,8 @@ import (
 
 // Layout lays the document out and returns its pages without drawing them:
 // what Render draws, for tests and tools that check where text went.
-func Layout(ctx context.Context, doc *layout.Document, set *fonts.Set) ([]*Page, error) {
+func Layout(ctx context.Context, doc *layout.Document, set *fonts.Set) (pages []*Page, err error) {
+	defer recoverPanic(&err)
 	sh := &shaper{set: set}
 	var all []*Page
 	for i := range doc.Sections {
@@ -110,5 +112,24 @@ func (f *flow) stamp(img layout.Image) {
 		w, h := float64(img.Width), float64(img.Height)
 		pg.Images = append(pg.Images, Image{Box: Rect{cx - w/2, cy - h/2, w, h}, PNG: img.PNG, Multiply: img.Multiply})
 		return
+	}
+}
+
+// PanicError is a defect of zsdoc (or of a file it was given, such as a
+// font, that slipped past the checks) caught at the backend's boundary:
+// rendering fails with this error instead of crashing the process.
+type PanicError struct {
+	Value any
+	Stack []byte
+}
+
+func (e *PanicError) Error() string {
+	return fmt.Sprintf("PDF 生成时发生内部错误：%v", e.Value)
+}
+
+// recoverPanic turns a panic into a *PanicError in *err.
+func recoverPanic(err *error) {
+	if v := recover(); v != nil {
+		*err = &PanicError{Value: v, Stack: debug.Stack()}
 	}
 }
