@@ -69,9 +69,9 @@ func metaLine(h *forms.Header, blank bool) *layout.Paragraph {
 	return &layout.Paragraph{
 		Spans: []layout.Span{
 			{Text: "单位（盖章）："},
-			{Text: unit, Anchor: anchorSeal, Source: "【单位（盖章）】"},
+			{Text: unit, Anchor: anchorSeal, Source: headerField(forms.Header{}, "unit")},
 		},
-		Right:       []layout.Span{{Text: "填报日期："}, {Text: date, Source: "【填报日期】"}},
+		Right:       []layout.Span{{Text: "填报日期："}, {Text: date, Source: headerField(forms.Header{}, "date")}},
 		Font:        layout.Font{Role: layout.RoleBody, Size: sizeSi},
 		LineHeight:  24,
 		SpaceBefore: 4,
@@ -83,9 +83,36 @@ func metaLine(h *forms.Header, blank bool) *layout.Paragraph {
 // its cells align and what a row prints in it.
 type column[R any] struct {
 	label  string // the label tag: "牵头|责任领导"
+	key    string // the JSON key of the field it prints ("" for 序号 when numbered automatically)
 	weight float64
 	align  layout.Align
 	value  func(no int, row *R) []string // one string per printed line
+}
+
+// headerField names a field outside the table (附件2–5's unit and date,
+// 附件6's fields): its JSON key and its label.
+func headerField(sample any, key string) layout.Field {
+	return layout.Field{Path: key, Label: strings.ReplaceAll(forms.Label(sample, key), "|", "")}
+}
+
+// rowField names field key of a table row: path "rows[2].overview", row "第3行".
+func rowField(prefix, row string, sample any, key string) layout.Field {
+	return layout.Field{Path: prefix + "." + key, Row: row, Label: strings.ReplaceAll(forms.Label(sample, key), "|", "")}
+}
+
+// line is a printed line of a cell and the field it comes from.
+type line struct {
+	text string
+	src  layout.Field
+}
+
+// linesOf gives every text the same source.
+func linesOf(texts []string, src layout.Field) []line {
+	out := make([]line, len(texts))
+	for i, t := range texts {
+		out[i] = line{t, src}
+	}
+	return out
 }
 
 // tableSpec is a one-level table form (附件2, 3, 5).
@@ -120,12 +147,13 @@ func headerCell(label string, size layout.Length) layout.Cell {
 	return layout.Cell{Paragraphs: ps, VAlign: layout.VAlignMiddle}
 }
 
-// bodyCell is a cell of filled-in text, one paragraph per line.
-func bodyCell(lines []string, size layout.Length, align layout.Align, source string) layout.Cell {
+// bodyCell is a cell of filled-in text, one paragraph per line (a text's
+// own line breaks start new paragraphs).
+func bodyCell(lines []line, size layout.Length, align layout.Align) layout.Cell {
 	var ps []layout.Paragraph
-	for _, text := range lines {
-		for _, l := range strings.Split(text, "\n") {
-			ps = append(ps, layout.Paragraph{Spans: []layout.Span{{Text: l, Source: source}},
+	for _, ln := range lines {
+		for _, l := range strings.Split(ln.text, "\n") {
+			ps = append(ps, layout.Paragraph{Spans: []layout.Span{{Text: l, Source: ln.src}},
 				Font: layout.Font{Role: layout.RoleBody, Size: size}, Align: align, LineHeight: size * 1.3})
 		}
 	}
@@ -148,11 +176,13 @@ func (s tableSpec[R]) table(rows []R, numbers []int, contentWidth layout.Length,
 		}
 		return t
 	}
+	var sample R
 	for i := range rows {
 		var r layout.Row
+		prefix, row := fmt.Sprintf("rows[%d]", i), fmt.Sprintf("第%d行", i+1)
 		for _, c := range s.columns {
-			src := fmt.Sprintf("第%d行【%s】", i+1, strings.ReplaceAll(c.label, "|", ""))
-			r.Cells = append(r.Cells, bodyCell(c.value(numbers[i], &rows[i]), s.size, c.align, src))
+			src := rowField(prefix, row, sample, c.key)
+			r.Cells = append(r.Cells, bodyCell(linesOf(c.value(numbers[i], &rows[i]), src), s.size, c.align))
 		}
 		t.Rows = append(t.Rows, r)
 	}

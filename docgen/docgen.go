@@ -10,19 +10,18 @@
 package docgen
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
-	"image/png"
 	"io"
-	"strings"
+	"time"
 
 	"github.com/zsdoc/zsdoc/docgen/docx"
 	"github.com/zsdoc/zsdoc/docgen/layout"
 	"github.com/zsdoc/zsdoc/docgen/pdf"
 	"github.com/zsdoc/zsdoc/fonts"
 	"github.com/zsdoc/zsdoc/forms"
+	"github.com/zsdoc/zsdoc/seal"
 )
 
 // Format is an output format.
@@ -62,10 +61,11 @@ func optionErr(format string, args ...any) error { return &OptionError{fmt.Sprin
 // config is what the options set.
 type config struct {
 	paper    layout.PageSize // zero: the form's default
-	seal     []byte          // PNG
+	seal     *seal.Image
 	sealSize layout.Length
 	fonts    *fonts.Set
 	docx     docx.Options
+	created  *time.Time
 }
 
 // Option configures rendering.
@@ -86,16 +86,28 @@ func WithPaper(size layout.PageSize) Option {
 
 // WithSeal stamps the seal image (a PNG, ideally round with a transparent
 // background) over the unit name (附件2–5) or the issuer and issue date
-// (附件6), 42 mm wide unless WithSealSize says otherwise.
+// (附件6), 42 mm wide unless WithSealSize says otherwise. The file is
+// checked and normalised by seal.Decode (size and shape bounded before
+// decoding, every PNG colour type accepted); one it refuses gives an
+// *OptionError with the seal package's Chinese message.
 func WithSeal(pngData []byte) Option {
 	return func(c *config) error {
-		if len(pngData) == 0 {
-			return nil
+		img, err := seal.Decode(pngData)
+		if err != nil {
+			return &OptionError{err.Error()}
 		}
-		if _, err := png.DecodeConfig(bytes.NewReader(pngData)); err != nil {
-			return optionErr("印章图片不是有效的 PNG 文件：%v", err)
+		return WithSealImage(img)(c)
+	}
+}
+
+// WithSealImage is WithSeal for a seal already checked by seal.Decode (a
+// server decodes each seal once, not once per document).
+func WithSealImage(img seal.Image) Option {
+	return func(c *config) error {
+		if len(img.PNG) == 0 || img.Width <= 0 || img.Height <= 0 {
+			return optionErr("印章图片为空")
 		}
-		c.seal = pngData
+		c.seal = &img
 		return nil
 	}
 }
@@ -107,6 +119,17 @@ func WithSealSize(mm float64) Option {
 			return optionErr("印章直径 %.0f 毫米不合理，应在 10 到 80 毫米之间", mm)
 		}
 		c.sealSize = layout.MM(mm)
+		return nil
+	}
+}
+
+// WithCreationDate sets the creation date written in the document's
+// metadata. By default it is the form's date (填报日期, or the 督办单's
+// 日期) at midnight China time, and none for a blank form, so that the same
+// input gives byte-identical output; the CLI passes SOURCE_DATE_EPOCH here.
+func WithCreationDate(t time.Time) Option {
+	return func(c *config) error {
+		c.created = &t
 		return nil
 	}
 }
@@ -148,7 +171,8 @@ func newConfig(opts []Option) (*config, error) {
 
 // Render validates the form and writes it in the format to w. Invalid input
 // gives forms.Errors (every problem, in Chinese) and writes nothing.
-func Render(ctx context.Context, w io.Writer, f forms.Form, format Format, opts ...Option) error {
+func Render(ctx context.Context, w io.Writer, f forms.Form, format Format, opts ...Option) (err error) {
+	defer recoverInternal(&err)
 	if err := forms.Validate(f); err != nil {
 		return err
 	}
@@ -160,12 +184,40 @@ func Render(ctx context.Context, w io.Writer, f forms.Form, format Format, opts 
 	if err != nil {
 		return err
 	}
+	doc.Created = c.creationDate(f)
 	return c.write(ctx, w, doc, format)
+}
+
+// chinaTime is UTC+8, where the forms are dated.
+var chinaTime = time.FixedZone("CST", 8*3600)
+
+// creationDate is the option's date, else the form's date (see WithCreationDate).
+func (c *config) creationDate(f forms.Form) time.Time {
+	if c.created != nil {
+		return *c.created
+	}
+	var d forms.Date
+	switch f := f.(type) {
+	case interface{ FormHeader() *forms.Header }:
+		d = f.FormHeader().Date
+	case *forms.Supervision:
+		d = f.Date
+	case *forms.SupervisionBatch:
+		if len(*f) > 0 {
+			d = (*f)[0].Date
+		}
+	}
+	t, err := d.Time()
+	if err != nil {
+		return time.Time{}
+	}
+	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, chinaTime)
 }
 
 // RenderBlank writes the blank form id — the official page with empty rows
 // for filling in by hand.
-func RenderBlank(ctx context.Context, w io.Writer, id forms.ID, format Format, opts ...Option) error {
+func RenderBlank(ctx context.Context, w io.Writer, id forms.ID, format Format, opts ...Option) (err error) {
+	defer recoverInternal(&err)
 	c, err := newConfig(opts)
 	if err != nil {
 		return err
@@ -174,12 +226,16 @@ func RenderBlank(ctx context.Context, w io.Writer, id forms.ID, format Format, o
 	if err != nil {
 		return err
 	}
+	if c.created != nil {
+		doc.Created = *c.created
+	}
 	return c.write(ctx, w, doc, format)
 }
 
 // Compose returns the layout of a valid form, for callers that drive a
 // backend themselves.
-func Compose(f forms.Form, opts ...Option) (*layout.Document, error) {
+func Compose(f forms.Form, opts ...Option) (doc *layout.Document, err error) {
+	defer recoverInternal(&err)
 	if err := forms.Validate(f); err != nil {
 		return nil, err
 	}
@@ -187,18 +243,23 @@ func Compose(f forms.Form, opts ...Option) (*layout.Document, error) {
 	if err != nil {
 		return nil, err
 	}
-	return compose(f, c)
+	doc, err = compose(f, c)
+	if err != nil {
+		return nil, err
+	}
+	doc.Created = c.creationDate(f)
+	return doc, nil
 }
 
 func (c *config) write(ctx context.Context, w io.Writer, doc *layout.Document, format Format) error {
 	switch format {
 	case PDF:
-		set := c.fonts
-		if set == nil {
-			var err error
-			if set, err = fonts.Default(); err != nil {
-				return err
-			}
+		set, err := c.fontSet()
+		if err != nil {
+			return err
+		}
+		if err := asFormErrors(pdf.Check(doc, set)); err != nil {
+			return err
 		}
 		return asFormErrors(pdf.Render(ctx, w, doc, set))
 	case DOCX:
@@ -206,6 +267,62 @@ func (c *config) write(ctx context.Context, w io.Writer, doc *layout.Document, f
 	}
 	_, err := ParseFormat(string(format))
 	return &OptionError{err.Error()}
+}
+
+// recoverInternal turns a panic — a defect, never the input's fault — into
+// an error, so that no input crashes the process or a server.
+func recoverInternal(err *error) {
+	if v := recover(); v != nil {
+		*err = fmt.Errorf("zsdoc 内部错误：%v", v)
+	}
+}
+
+// fontSet returns the PDF fonts: the option's, else the embedded defaults.
+func (c *config) fontSet() (*fonts.Set, error) {
+	if c.fonts != nil {
+		return c.fonts, nil
+	}
+	return fonts.Default()
+}
+
+// Check validates the form (forms.Validate) and reports what would stop it
+// from rendering in format: for PDF, every character that no configured
+// font can draw (rule "glyph", naming the field by path, row and label),
+// text in a right-to-left script (rule "script") and a form longer than
+// pdf.MaxPages pages (rule "pages"); for this it lays the pages out.
+// Render refuses exactly what Check reports, with the same errors; DOCX
+// leaves missing characters to Word's font substitution. Options are those
+// of Render (the fonts matter, the seal and paper do not change the result).
+func Check(ctx context.Context, f forms.Form, format Format, opts ...Option) (err error) {
+	defer recoverInternal(&err)
+	if err := forms.Validate(f); err != nil {
+		return err
+	}
+	if _, err := ParseFormat(string(format)); err != nil {
+		return &OptionError{err.Error()}
+	}
+	c, err := newConfig(opts)
+	if err != nil {
+		return err
+	}
+	if format != PDF {
+		return nil
+	}
+	doc, err := compose(f, c)
+	if err != nil {
+		return err
+	}
+	set, err := c.fontSet()
+	if err != nil {
+		return err
+	}
+	if err := asFormErrors(pdf.Check(doc, set)); err != nil {
+		return err
+	}
+	// Lay the pages out, as Render would, for what only layout finds: a
+	// form too long to print (pdf.MaxPages).
+	_, err = pdf.Layout(ctx, doc, set)
+	return asFormErrors(err)
 }
 
 func compose(f forms.Form, c *config) (*layout.Document, error) {
@@ -219,13 +336,13 @@ func compose(f forms.Form, c *config) (*layout.Document, error) {
 	case *forms.Landing:
 		return composeLanding(f, c), nil
 	case *forms.Supervision:
-		return supervisionDocument(c, f)
+		return supervisionDocument(c, false, f)
 	case *forms.SupervisionBatch:
 		orders := make([]*forms.Supervision, len(*f))
 		for i := range *f {
 			orders[i] = &(*f)[i]
 		}
-		return supervisionDocument(c, orders...)
+		return supervisionDocument(c, true, orders...)
 	}
 	return nil, fmt.Errorf("docgen: cannot render %T", f)
 }
@@ -241,22 +358,27 @@ func composeBlank(id forms.ID, c *config) (*layout.Document, error) {
 	case forms.LandingID:
 		return composeLanding(nil, c), nil
 	case forms.SupervisionID:
-		return supervisionDocument(c, nil)
+		return supervisionDocument(c, false, nil)
 	}
 	_, err := forms.New(id)
 	return nil, &OptionError{err.Error()}
 }
 
 // supervisionDocument puts one or more 督办单 in a document, one section
-// each (nil: the blank form).
-func supervisionDocument(c *config, orders ...*forms.Supervision) (*layout.Document, error) {
+// each (nil: the blank form); in a batch, each names its fields by its
+// place ("[2].target", "第3份督办单").
+func supervisionDocument(c *config, batch bool, orders ...*forms.Supervision) (*layout.Document, error) {
 	if c.paper == layout.A3 {
 		return nil, optionErr("督办单（附件6）只能用 A4 纸打印")
 	}
 	info, _ := forms.Lookup(forms.SupervisionID)
 	doc := &layout.Document{Title: info.Title, Creator: "zsdoc"}
-	for _, o := range orders {
-		doc.Sections = append(doc.Sections, composeSupervision(o, c))
+	for i, o := range orders {
+		prefix, row := "", ""
+		if batch {
+			prefix, row = fmt.Sprintf("[%d]", i), fmt.Sprintf("第%d份督办单", i+1)
+		}
+		doc.Sections = append(doc.Sections, composeOrder(o, c, prefix, row))
 	}
 	return doc, nil
 }
@@ -288,36 +410,33 @@ func (c *config) sealImages() []layout.Image {
 	if c.seal == nil {
 		return nil
 	}
-	w, h := c.sealSize, c.sealSize
-	if cfg, err := png.DecodeConfig(bytes.NewReader(c.seal)); err == nil && cfg.Width > 0 {
-		h = w * layout.Length(cfg.Height) / layout.Length(cfg.Width)
-	}
-	return []layout.Image{{PNG: c.seal, Width: w, Height: h, Anchor: anchorSeal, OffsetY: -h / 10,
+	w := c.sealSize
+	h := w * layout.Length(c.seal.Height) / layout.Length(c.seal.Width)
+	return []layout.Image{{PNG: c.seal.PNG, Width: w, Height: h, Anchor: anchorSeal, OffsetY: -h / 10,
 		Multiply: true, Name: "印章"}}
 }
 
-// asFormErrors reports characters no font has as forms.Errors (rule
-// "glyph"), so callers treat them like any other problem of the input.
+// asFormErrors reports characters the PDF cannot print as forms.Errors
+// (rule "glyph": no font has it; "script": a right-to-left script), so
+// callers treat them like any other problem of the input.
 func asFormErrors(err error) error {
+	var pe *pdf.PagesError
+	if errors.As(err, &pe) {
+		return forms.Errors{{Rule: "pages", Label: "文档", Message: pe.Error()}}
+	}
 	var ge pdf.GlyphErrors
 	if !errors.As(err, &ge) {
 		return err
 	}
 	out := make(forms.Errors, len(ge))
 	for i, e := range ge {
-		row, label := splitSource(e.Source)
-		out[i] = &forms.FieldError{Label: label, Row: row, Rule: "glyph", Message: e.Error()}
+		rule := "glyph"
+		if e.RightToLeft {
+			rule = "script"
+		}
+		out[i] = &forms.FieldError{Path: e.Source.Path, Label: e.Source.Label, Row: e.Source.Row, Rule: rule, Message: e.Error()}
 	}
 	return out
-}
-
-// splitSource splits a span's source "第3行第1个项目【项目基本情况】" into row and label.
-func splitSource(s string) (row, label string) {
-	row, rest, ok := strings.Cut(s, "【")
-	if !ok {
-		return "", s
-	}
-	return row, strings.TrimSuffix(rest, "】")
 }
 
 // FileName returns the conventional file name of a rendered form:

@@ -114,7 +114,7 @@ func textBySource(pages []*pdf.Page) map[string]string {
 	out := map[string]string{}
 	for _, pg := range pages {
 		for _, tx := range pg.Texts {
-			out[tx.Source] += tx.Text
+			out[tx.Source.String()] += tx.Text
 		}
 	}
 	return out

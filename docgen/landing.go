@@ -9,17 +9,17 @@ import (
 func landingColumns() []column[forms.LandingRow] {
 	var r forms.LandingRow
 	return []column[forms.LandingRow]{
-		{forms.Label(r, "no"), 11, layout.AlignCenter, func(no int, _ *forms.LandingRow) []string { return one(itoa(no)) }},
-		{forms.Label(r, "name"), 30, layout.AlignLeft, func(_ int, r *forms.LandingRow) []string { return one(r.Name) }},
-		{forms.Label(r, "undertaker"), 26, layout.AlignLeft, func(_ int, r *forms.LandingRow) []string { return one(r.Undertaker) }},
-		{forms.Label(r, "investor"), 28, layout.AlignLeft, func(_ int, r *forms.LandingRow) []string { return one(r.Investor) }},
+		{forms.Label(r, "no"), "no", 11, layout.AlignCenter, func(no int, _ *forms.LandingRow) []string { return one(itoa(no)) }},
+		{forms.Label(r, "name"), "name", 30, layout.AlignLeft, func(_ int, r *forms.LandingRow) []string { return one(r.Name) }},
+		{forms.Label(r, "undertaker"), "undertaker", 26, layout.AlignLeft, func(_ int, r *forms.LandingRow) []string { return one(r.Undertaker) }},
+		{forms.Label(r, "investor"), "investor", 28, layout.AlignLeft, func(_ int, r *forms.LandingRow) []string { return one(r.Investor) }},
 		// The header has no unit, so the cell carries it: "12.5亿元".
-		{forms.Label(r, "totalInvestment"), 18, layout.AlignCenter, func(_ int, r *forms.LandingRow) []string {
+		{forms.Label(r, "totalInvestment"), "totalInvestment", 18, layout.AlignCenter, func(_ int, r *forms.LandingRow) []string {
 			return one(r.TotalInvestment.String() + "亿元")
 		}},
-		{forms.Label(r, "overview"), 44, layout.AlignLeft, func(_ int, r *forms.LandingRow) []string { return one(r.Overview) }},
-		{forms.Label(r, "progress"), 46, layout.AlignLeft, func(_ int, r *forms.LandingRow) []string { return one(r.Progress) }},
-		{forms.Label(r, "remarks"), 22, layout.AlignLeft, func(_ int, r *forms.LandingRow) []string { return one(r.Remarks) }},
+		{forms.Label(r, "overview"), "overview", 44, layout.AlignLeft, func(_ int, r *forms.LandingRow) []string { return one(r.Overview) }},
+		{forms.Label(r, "progress"), "progress", 46, layout.AlignLeft, func(_ int, r *forms.LandingRow) []string { return one(r.Progress) }},
+		{forms.Label(r, "remarks"), "remarks", 22, layout.AlignLeft, func(_ int, r *forms.LandingRow) []string { return one(r.Remarks) }},
 	}
 }
 

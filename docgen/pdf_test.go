@@ -124,7 +124,7 @@ func TestPDFInvestorAcrossPages(t *testing.T) {
 	var on []int
 	for i, pg := range pages {
 		for _, tx := range pg.Texts {
-			if tx.Source == "第4行【项目投资方】" {
+			if tx.Source.String() == "第4行【项目投资方】" {
 				on = append(on, i+1)
 				break
 			}

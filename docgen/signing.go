@@ -62,9 +62,7 @@ func composeSigning(f *forms.Signing, c *config) *layout.Document {
 		}
 		return layout.AlignLeft
 	}
-	cell := func(col int, lines []string, src string) layout.Cell {
-		return bodyCell(lines, size, align(col), src+"【"+strings.ReplaceAll(headers[col], "|", "")+"】")
-	}
+	cell := func(col int, lines []line) layout.Cell { return bodyCell(lines, size, align(col)) }
 	var h *forms.Header
 	if f == nil {
 		for range 11 {
@@ -75,21 +73,22 @@ func composeSigning(f *forms.Signing, c *config) *layout.Document {
 		nums := f.RowNumbers()
 		for i := range f.Rows {
 			inv := &f.Rows[i]
-			src := fmt.Sprintf("第%d行", i+1)
+			prefix, row := fmt.Sprintf("rows[%d]", i), fmt.Sprintf("第%d行", i+1)
 			pnums := inv.ProjectNumbers()
 			for j := range inv.Projects {
 				var r layout.Row
 				if j == 0 {
 					span := len(inv.Projects)
-					for col, lines := range [][]string{{itoa(nums[i])}, {inv.Investor}, {inv.Top500.String()}, {inv.HQ}} {
-						c := cell(col, lines, src)
+					for col, key := range []string{"no", "investor", "top500", "hq"} {
+						text := []string{itoa(nums[i]), inv.Investor, inv.Top500.String(), inv.HQ}[col]
+						c := cell(col, linesOf(one(text), rowField(prefix, row, forms.Investor{}, key)))
 						c.RowSpan = span
 						r.Cells = append(r.Cells, c)
 					}
 				}
-				psrc := fmt.Sprintf("%s第%d个项目", src, j+1)
-				for k, lines := range projectCells(&inv.Projects[j], pnums[j]) {
-					r.Cells = append(r.Cells, cell(4+k, lines, psrc))
+				pprefix, prow := fmt.Sprintf("%s.projects[%d]", prefix, j), fmt.Sprintf("%s第%d个项目", row, j+1)
+				for k, lines := range projectCells(&inv.Projects[j], pnums[j], pprefix, prow) {
+					r.Cells = append(r.Cells, cell(4+k, lines))
 				}
 				t.Rows = append(t.Rows, r)
 			}
@@ -99,9 +98,17 @@ func composeSigning(f *forms.Signing, c *config) *layout.Document {
 	return tableDocumentWith(forms.SigningID, page, h, t, c)
 }
 
-// projectCells returns the printed lines of columns 5–23 of one project.
-func projectCells(p *forms.Project, no int) [][]string {
-	yesNo := func(y forms.YesNo) []string { return one(string(y)) }
+// projectCells returns the printed lines of columns 5–23 of one project,
+// each with its field (the project is at prefix, printed as row).
+func projectCells(p *forms.Project, no int, prefix, row string) [][]line {
+	f := func(key string) layout.Field { return rowField(prefix, row, forms.Project{}, key) }
+	sub := func(key, sub string, sample any) layout.Field {
+		fl := f(key)
+		fl.Path += "." + sub
+		fl.Label += "·" + strings.ReplaceAll(forms.Label(sample, sub), "|", "")
+		return fl
+	}
+	yesNo := func(y forms.YesNo) string { return string(y) }
 	producing := p.Producing
 	if producing == "" {
 		producing = forms.No
@@ -110,15 +117,27 @@ func projectCells(p *forms.Project, no int) [][]string {
 	if p.FundsInPlace.IsZero() {
 		inPlace = "0"
 	}
-	return [][]string{
-		one(itoa(no)), one(p.Name), one(p.Undertaker),
-		one(p.TotalInvestment.String()), one(p.IntroducedFunds.String()),
-		one(string(p.SignType)), one(string(p.Cooperation)), one(string(p.Industry)), one(string(p.InvestorType)),
-		one(p.Overview), one(p.Location), one(p.CityOrDefault()), yesNo(p.FirstTime), one(inPlace),
-		{p.Progress, "工商注册名称：" + p.Company.Name, "统一社会信用代码：" + p.Company.CreditCode},
-		yesNo(p.Fulfilled), yesNo(p.Started), yesNo(producing),
-		{p.Contact.Name, p.Contact.Phone},
+	out := [][]line{}
+	for _, c := range []struct{ key, text string }{
+		{"no", itoa(no)}, {"name", p.Name}, {"undertaker", p.Undertaker},
+		{"totalInvestment", p.TotalInvestment.String()}, {"introducedFunds", p.IntroducedFunds.String()},
+		{"signType", string(p.SignType)}, {"cooperation", string(p.Cooperation)}, {"industry", string(p.Industry)},
+		{"investorType", string(p.InvestorType)}, {"overview", p.Overview}, {"location", p.Location},
+		{"city", p.CityOrDefault()}, {"firstTime", yesNo(p.FirstTime)}, {"fundsInPlace", inPlace},
+	} {
+		out = append(out, []line{{c.text, f(c.key)}})
 	}
+	out = append(out, []line{{p.Progress, f("progress")},
+		{"工商注册名称：" + p.Company.Name, sub("company", "name", forms.Company{})},
+		{"统一社会信用代码：" + p.Company.CreditCode, sub("company", "creditCode", forms.Company{})}})
+	for _, y := range []struct {
+		key string
+		v   forms.YesNo
+	}{{"fulfilled", p.Fulfilled}, {"started", p.Started}, {"producing", producing}} {
+		out = append(out, []line{{yesNo(y.v), f(y.key)}})
+	}
+	return append(out, []line{{p.Contact.Name, sub("contact", "name", forms.Contact{})},
+		{p.Contact.Phone, sub("contact", "phone", forms.Contact{})}})
 }
 
 // legendRow is the row under 附件4's table: the four code lists side by
@@ -132,7 +151,7 @@ func legendRow(size layout.Length) layout.Row {
 		for _, e := range set.Entries {
 			lines = append(lines, e.Legend)
 		}
-		c := bodyCell(lines, size, layout.AlignLeft, "")
+		c := bodyCell(linesOf(lines, layout.Field{}), size, layout.AlignLeft)
 		c.ColSpan = spans[i]
 		c.VAlign = layout.VAlignTop
 		r.Cells = append(r.Cells, c)

@@ -19,9 +19,17 @@ func supervisionPage() layout.Page {
 		Top: layout.MM(37), Bottom: layout.MM(35), Left: layout.MM(28), Right: layout.MM(26)}}
 }
 
-// composeSupervision lays out one 附件6 市级重点招商项目督办单 as a section.
-// s is nil for the blank form.
-func composeSupervision(s *forms.Supervision, c *config) layout.Section {
+// composeOrder lays out one 附件6 市级重点招商项目督办单 as a section (s is
+// nil for the blank form); prefix and row name it in a batch ("[2]",
+// "第3份督办单") for messages about its fields.
+func composeOrder(s *forms.Supervision, c *config, prefix, row string) layout.Section {
+	src := func(key string) layout.Field {
+		f := headerField(forms.Supervision{}, key)
+		if prefix != "" {
+			f.Path, f.Row = prefix+"."+key, row
+		}
+		return f
+	}
 	info, _ := forms.Lookup(forms.SupervisionID)
 	page := supervisionPage()
 	body := layout.Font{Role: layout.RoleBody, Size: sizeSan}
@@ -38,8 +46,8 @@ func composeSupervision(s *forms.Supervision, c *config) layout.Section {
 
 	blocks := heading(info)
 	blocks = append(blocks, &layout.Paragraph{
-		Spans:      []layout.Span{{Text: number, Source: "【督办单编号】"}},
-		Right:      []layout.Span{{Text: date, Source: "【日期】"}},
+		Spans:      []layout.Span{{Text: number, Source: src("number")}},
+		Right:      []layout.Span{{Text: date, Source: src("date")}},
 		Font:       body,
 		LineHeight: 28, SpaceAfter: 4,
 	})
@@ -52,29 +60,31 @@ func composeSupervision(s *forms.Supervision, c *config) layout.Section {
 		}
 		return c
 	}
-	textCell := func(text, source string, align layout.Align) layout.Cell {
-		c := bodyCell(one(text), sizeSan, align, source)
+	textCell := func(text string, source layout.Field, align layout.Align) layout.Cell {
+		c := bodyCell(linesOf(one(text), source), sizeSan, align)
 		for i := range c.Paragraphs {
 			c.Paragraphs[i].LineHeight = lead
 		}
 		return c
 	}
 	// 完成时限 is longer than a line at 三号: break it at 至, not inside a date.
-	deadlineCell := textCell("", "", layout.AlignLeft)
+	deadlineCell := textCell("", layout.Field{}, layout.AlignLeft)
+	deadlineSrc := src("from")
+	deadlineSrc.Label = "完成时限"
 	deadlineCell.Paragraphs[0].Spans = nil
 	for _, part := range deadlineParts(deadline) {
 		deadlineCell.Paragraphs[0].Spans = append(deadlineCell.Paragraphs[0].Spans,
-			layout.Span{Text: part, Source: "【完成时限】", NoBreak: true})
+			layout.Span{Text: part, Source: deadlineSrc, NoBreak: true})
 	}
-	contentCell := textCell(content, "【督办内容】", layout.AlignJustify)
+	contentCell := textCell(content, src("content"), layout.AlignJustify)
 	contentCell.VAlign = layout.VAlignTop
-	reqCell := textCell(reqs, "【工作要求】", layout.AlignJustify)
+	reqCell := textCell(reqs, src("requirements"), layout.AlignJustify)
 	reqCell.VAlign = layout.VAlignTop
 
 	signCell := layout.Cell{VAlign: layout.VAlignMiddle, Paragraphs: []layout.Paragraph{
-		{Spans: []layout.Span{{Text: "单位（盖章）："}, {Text: issuer, Anchor: anchorSeal, Source: "【督办单签发单位】"}},
+		{Spans: []layout.Span{{Text: "单位（盖章）："}, {Text: issuer, Anchor: anchorSeal, Source: src("issuer")}},
 			Font: body, LineHeight: lead},
-		{Spans: []layout.Span{{Text: issueDate, Anchor: anchorSeal, Source: "【签发日期】"}},
+		{Spans: []layout.Span{{Text: issueDate, Anchor: anchorSeal, Source: src("issueDate")}},
 			Font: body, Align: layout.AlignRight, LineHeight: lead, SpaceBefore: 6},
 	}}
 
@@ -83,7 +93,7 @@ func composeSupervision(s *forms.Supervision, c *config) layout.Section {
 		Padding: layout.Insets{Top: 4, Bottom: 4, Left: layout.MM(2), Right: layout.MM(2)},
 		Border:  0.5,
 		Rows: []layout.Row{
-			{Cells: []layout.Cell{labelCell(forms.Label(forms.Supervision{}, "target") + "："), textCell(target, "【督办单位】", layout.AlignLeft)}, MinHeight: layout.MM(14)},
+			{Cells: []layout.Cell{labelCell(forms.Label(forms.Supervision{}, "target") + "："), textCell(target, src("target"), layout.AlignLeft)}, MinHeight: layout.MM(14)},
 			{Cells: []layout.Cell{labelCell(forms.Label(forms.Supervision{}, "content") + "："), contentCell}, MinHeight: layout.MM(55)},
 			{Cells: []layout.Cell{labelCell(forms.Label(forms.Supervision{}, "requirements") + "："), reqCell}, MinHeight: layout.MM(50)},
 			{Cells: []layout.Cell{labelCell("完成时限："), deadlineCell}, MinHeight: layout.MM(14)},

@@ -10,13 +10,13 @@ import (
 func taskColumns() []column[forms.TaskRow] {
 	var r forms.TaskRow
 	return []column[forms.TaskRow]{
-		{forms.Label(r, "no"), 12, layout.AlignCenter, func(no int, _ *forms.TaskRow) []string { return one(itoa(no)) }},
-		{forms.Label(r, "name"), 35, layout.AlignLeft, func(_ int, r *forms.TaskRow) []string { return one(r.Name) }},
-		{forms.Label(r, "overview"), 60, layout.AlignLeft, func(_ int, r *forms.TaskRow) []string { return one(r.Overview) }},
-		{forms.Label(r, "leader"), 22, layout.AlignLeft, func(_ int, r *forms.TaskRow) []string { return one(r.Leader) }},
-		{forms.Label(r, "owner"), 26, layout.AlignLeft, func(_ int, r *forms.TaskRow) []string { return one(r.Owner) }},
-		{forms.Label(r, "partners"), 25, layout.AlignLeft, func(_ int, r *forms.TaskRow) []string { return r.Partners }},
-		{forms.Label(r, "tasks"), 45, layout.AlignLeft, func(_ int, r *forms.TaskRow) []string { return numbered(r.Tasks) }},
+		{forms.Label(r, "no"), "no", 12, layout.AlignCenter, func(no int, _ *forms.TaskRow) []string { return one(itoa(no)) }},
+		{forms.Label(r, "name"), "name", 35, layout.AlignLeft, func(_ int, r *forms.TaskRow) []string { return one(r.Name) }},
+		{forms.Label(r, "overview"), "overview", 60, layout.AlignLeft, func(_ int, r *forms.TaskRow) []string { return one(r.Overview) }},
+		{forms.Label(r, "leader"), "leader", 22, layout.AlignLeft, func(_ int, r *forms.TaskRow) []string { return one(r.Leader) }},
+		{forms.Label(r, "owner"), "owner", 26, layout.AlignLeft, func(_ int, r *forms.TaskRow) []string { return one(r.Owner) }},
+		{forms.Label(r, "partners"), "partners", 25, layout.AlignLeft, func(_ int, r *forms.TaskRow) []string { return r.Partners }},
+		{forms.Label(r, "tasks"), "tasks", 45, layout.AlignLeft, func(_ int, r *forms.TaskRow) []string { return numbered(r.Tasks) }},
 	}
 }
 
@@ -37,7 +37,7 @@ func followupColumns() []column[forms.FollowupRow] {
 	var cols []column[forms.FollowupRow]
 	for _, tc := range taskColumns() {
 		value := tc.value
-		cols = append(cols, column[forms.FollowupRow]{tc.label, tc.weight, tc.align,
+		cols = append(cols, column[forms.FollowupRow]{tc.label, tc.key, tc.weight, tc.align,
 			func(no int, r *forms.FollowupRow) []string { return value(no, &r.TaskRow) }})
 	}
 	// Narrower task columns make room for the two more; every header line
@@ -48,8 +48,8 @@ func followupColumns() []column[forms.FollowupRow] {
 	}
 	var r forms.FollowupRow
 	return append(cols,
-		column[forms.FollowupRow]{forms.Label(r, "progress"), 28, layout.AlignLeft, func(_ int, r *forms.FollowupRow) []string { return one(r.Progress) }},
-		column[forms.FollowupRow]{forms.Label(r, "problems"), 33, layout.AlignLeft, func(_ int, r *forms.FollowupRow) []string { return one(r.Problems) }},
+		column[forms.FollowupRow]{forms.Label(r, "progress"), "progress", 28, layout.AlignLeft, func(_ int, r *forms.FollowupRow) []string { return one(r.Progress) }},
+		column[forms.FollowupRow]{forms.Label(r, "problems"), "problems", 33, layout.AlignLeft, func(_ int, r *forms.FollowupRow) []string { return one(r.Problems) }},
 	)
 }
 

@@ -8,7 +8,9 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/zsdoc/zsdoc/docgen"
 	"github.com/zsdoc/zsdoc/docgen/layout"
@@ -107,6 +109,13 @@ func renderOptions(paper, seal string, ff fontFiles, e env) ([]docgen.Option, er
 		}
 		opts = append(opts, docgen.WithSeal(data))
 	}
+	if v := e.getenv("SOURCE_DATE_EPOCH"); v != "" {
+		sec, err := strconv.ParseInt(v, 10, 64)
+		if err != nil || sec < 0 {
+			return nil, usageErr("环境变量 SOURCE_DATE_EPOCH“%s”应为 Unix 时间（秒）", v)
+		}
+		opts = append(opts, docgen.WithCreationDate(time.Unix(sec, 0).UTC()))
+	}
 	set, err := fonts.Default()
 	if err != nil {
 		return nil, err
@@ -151,31 +160,4 @@ func formDate(f forms.Form) forms.Date {
 		return f.Date
 	}
 	return ""
-}
-
-// writeOutput writes data to a file (atomically: a failure leaves no
-// half-written file) or to stdout for "-".
-func writeOutput(name string, data []byte, e env) error {
-	if name == "-" {
-		_, err := e.stdout.Write(data)
-		return err
-	}
-	dir := filepath.Dir(name)
-	tmp, err := os.CreateTemp(dir, ".zsdoc-*")
-	if err != nil {
-		return usageErr("无法写入输出文件：%v", err)
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return fmt.Errorf("写入输出文件失败：%w", err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("写入输出文件失败：%w", err)
-	}
-	if err := os.Rename(tmp.Name(), name); err != nil {
-		return fmt.Errorf("写入输出文件失败：%w", err)
-	}
-	fmt.Fprintf(e.stderr, "已生成 %s\n", name)
-	return nil
 }

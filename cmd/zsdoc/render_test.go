@@ -102,7 +102,7 @@ func TestRenderUsageErrors(t *testing.T) {
 		{[]string{"render", "--form", "signing", "--format", "odt", "--blank"}, "不支持的格式"},
 		{[]string{"render", "--form", "signing", "--paper", "b5", "--blank"}, "不支持的纸张"},
 		{[]string{"render", "--form", "supervision", "--paper", "a3", "--blank"}, "只能用 A4"},
-		{[]string{"render", "--form", "signing", "--blank", "--seal", notPNG}, "不是有效的 PNG"},
+		{[]string{"render", "--form", "signing", "--blank", "--seal", notPNG}, "不是 PNG 文件"},
 		{[]string{"render", "--form", "signing", "--blank", "--seal", filepath.Join(dir, "none.png")}, "无法读取印章图片"},
 		{[]string{"render", "--form", "signing", "--blank", "--font-body", notFont}, "字体集合"},
 	} {

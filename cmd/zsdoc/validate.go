@@ -5,16 +5,21 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 
+	"github.com/zsdoc/zsdoc/docgen"
 	"github.com/zsdoc/zsdoc/forms"
 )
 
 func runValidate(ctx context.Context, args []string, e env) error {
-	fs := newFlags("validate", "--form F [--in FILE] [--json]",
-		"校验表单数据。合规时无输出、退出码 0；不合规时每行输出一条错误（行号、栏目和原因），退出码 1。", e)
+	fs := newFlags("validate", "--form F [--format pdf|docx] [--in FILE] [--json] [--font-title TTF] [--font-label TTF] [--font-body TTF] [--font-fallback TTF[:TTF…]]",
+		"校验表单数据。合规时无输出、退出码 0；不合规时每行输出一条错误（行号、栏目和原因），退出码 1。\n"+
+			"与 render 的结论一致：--format pdf（默认）还检查每个字符在所用字体中是否有字形，字体参数与 render 相同。", e)
 	form := fs.String("form", "", "表单：tasklist、followup、signing、landing、supervision")
+	format := fs.String("format", "pdf", "按哪种输出格式校验：pdf 或 docx")
 	in := fs.String("in", "-", "输入 JSON 文件，- 表示标准输入")
 	asJSON := fs.Bool("json", false, "以 JSON 数组输出错误（path、label、row、rule、message）")
+	ff := fontFlags(fs)
 	if err := parseFlags(fs, args, e); err != nil {
 		return err
 	}
@@ -25,11 +30,24 @@ func runValidate(ctx context.Context, args []string, e env) error {
 	if err != nil {
 		return err
 	}
+	f, err := docgen.ParseFormat(strings.ToLower(*format))
+	if err != nil {
+		return usageErr("%v", err)
+	}
+	var opts []docgen.Option
+	if f == docgen.PDF {
+		if opts, err = renderOptions("", "", ff, e); err != nil {
+			return err
+		}
+	}
 	data, err := readInput(*in, e)
 	if err != nil {
 		return err
 	}
-	_, err = forms.Parse(id, trimBOM(data))
+	parsed, err := forms.Parse(id, trimBOM(data))
+	if err == nil {
+		err = docgen.Check(ctx, parsed, f, opts...)
+	}
 	var list forms.Errors
 	if !errors.As(err, &list) {
 		if err != nil {

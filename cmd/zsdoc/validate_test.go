@@ -181,7 +181,7 @@ func TestValidateUsageErrors(t *testing.T) {
 		{"extra argument", []string{"validate", "--form", "signing", "input.json"},
 			"zsdoc: 多余的参数：[input.json]\n"},
 		{"unknown flag", []string{"validate", "--form", "signing", "--pdf"},
-			"flag provided but not defined: -pdf\n用法：zsdoc validate --form F [--in FILE] [--json]"},
+			"flag provided but not defined: -pdf\n用法：zsdoc validate --form F [--format pdf|docx] [--in FILE] [--json]"},
 		{"unknown command", []string{"check", "--form", "signing"}, "zsdoc — 重点招商项目闭环管理表单"},
 		{"no command", nil, "zsdoc — 重点招商项目闭环管理表单"},
 	} {
@@ -210,7 +210,7 @@ func TestHelp(t *testing.T) {
 		if r.code != 0 || r.stderr != "" {
 			t.Errorf("%v: exit %d, stderr %q", args, r.code, r.stderr)
 		}
-		for _, s := range []string{"用法：zsdoc validate --form F [--in FILE] [--json]", "-form", "-in", "-json", "退出码 1"} {
+		for _, s := range []string{"用法：zsdoc validate --form F [--format pdf|docx] [--in FILE] [--json]", "-form", "-in", "-json", "退出码 1"} {
 			if !strings.Contains(r.stdout, s) {
 				t.Errorf("%v: help lacks %q:\n%s", args, s, r.stdout)
 			}

@@ -17,6 +17,7 @@ import (
 	"compress/flate"
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"sync"
 	"time"
@@ -62,7 +63,12 @@ type part struct {
 }
 
 // Render writes doc to w as a .docx file.
-func Render(ctx context.Context, w io.Writer, doc *layout.Document, opts Options) error {
+func Render(ctx context.Context, w io.Writer, doc *layout.Document, opts Options) (err error) {
+	defer func() {
+		if v := recover(); v != nil { // a defect must not crash a server: report it
+			err = fmt.Errorf("生成 Word 文档时发生内部错误：%v", v)
+		}
+	}()
 	if doc == nil {
 		return errors.New("docx: no document")
 	}

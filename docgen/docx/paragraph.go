@@ -40,13 +40,13 @@ func (b *builder) paragraph(x *xmlw, p *layout.Paragraph, width layout.Length, d
 	b.drawingsAt(x, at, -1)
 	for i := range p.Spans {
 		b.drawingsAt(x, at, i)
-		b.textRun(x, rPr, p.Spans[i].Text, p.Spans[i].Source)
+		b.textRun(x, rPr, p.Spans[i].Text, p.Spans[i].Source.String())
 	}
 	if len(p.Right) > 0 {
 		x.raw(`<w:r>` + rPr + `<w:tab/></w:r>`)
 		for i := range p.Right {
 			b.drawingsAt(x, at, len(p.Spans)+i)
-			b.textRun(x, rPr, p.Right[i].Text, p.Right[i].Source)
+			b.textRun(x, rPr, p.Right[i].Text, p.Right[i].Source.String())
 		}
 	}
 	x.raw(`</w:p>`)

@@ -2,6 +2,7 @@ package docx
 
 import (
 	"fmt"
+	"time"
 
 	"github.com/zsdoc/zsdoc/docgen/layout"
 )
@@ -60,8 +61,9 @@ func (b *builder) documentRels() []byte {
 	return x.buf.Bytes()
 }
 
-// core is docProps/core.xml: title, subject and creator, no dates (they
-// would make the output differ from run to run).
+// core is docProps/core.xml: title, subject, creator and the document's
+// creation date when it has one (never the clock, so that the same input
+// gives the same bytes).
 func (b *builder) core() ([]byte, error) {
 	var x xmlw
 	x.header()
@@ -79,6 +81,9 @@ func (b *builder) core() ([]byte, error) {
 		x.raw("<" + e.tag + ">")
 		x.escape(e.text, e.source)
 		x.raw("</" + e.tag + ">")
+	}
+	if !b.doc.Created.IsZero() {
+		x.raw(`<dcterms:created xsi:type="dcterms:W3CDTF">` + b.doc.Created.Format(time.RFC3339) + `</dcterms:created>`)
 	}
 	x.raw(`</cp:coreProperties>`)
 	return x.buf.Bytes(), x.err

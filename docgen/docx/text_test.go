@@ -204,7 +204,7 @@ func TestTextEscapingAndBlanks(t *testing.T) {
 // error naming the text's source, and that nothing is written.
 func TestForbiddenCharacters(t *testing.T) {
 	for _, bad := range []string{"a\x01b", "\x1f", "bad \xff utf-8", "\ufffe", "x\x00"} {
-		doc := oneSection(&layout.Paragraph{Spans: []layout.Span{{Text: bad, Source: "第2行【项目名称】"}}, Font: body})
+		doc := oneSection(&layout.Paragraph{Spans: []layout.Span{{Text: bad, Source: layout.Field{Row: "第2行", Label: "项目名称"}}}, Font: body})
 		data, err := renderLayout(t, doc, docx.Options{})
 		if err == nil {
 			t.Errorf("%q: no error", bad)

@@ -10,7 +10,10 @@
 // are not cut here. Lengths are in points (1/72 inch).
 package layout
 
-import "fmt"
+import (
+	"fmt"
+	"time"
+)
 
 // Length is a distance in points (1/72 inch).
 type Length float64
@@ -94,12 +97,35 @@ type Span struct {
 	// Anchor names the span so that an image can be placed over it (the
 	// seal over the unit name). Empty for most spans.
 	Anchor string
-	// Source says where the text came from, for error messages about it
-	// (e.g. "第3行【项目基本情况】"); backends do not print it.
-	Source string
+	// Source names the input field the text came from, for error messages
+	// about it; backends do not print it. Zero for the form's own text.
+	Source Field
 	// NoBreak keeps the span on one line when it fits on one (a date with
 	// its weekday); backends that cannot honour it may ignore it.
 	NoBreak bool
+}
+
+// Field names an input field: where a span's text came from. It lets a
+// backend's complaint about the text (a character no font has) name the
+// field as validation does, without the backend knowing any form.
+type Field struct {
+	// Path locates the field in the input, e.g. "rows[2].projects[0].overview".
+	Path string
+	// Row is the row as printed, e.g. "第3行第1个项目"; empty outside tables.
+	Row string
+	// Label is the field's label without line breaks, e.g. "项目基本情况".
+	Label string
+}
+
+// IsZero reports whether the field is unnamed (text of the form itself).
+func (f Field) IsZero() bool { return f == Field{} }
+
+// String returns the field as messages name it: "第3行【项目基本情况】".
+func (f Field) String() string {
+	if f.Label == "" {
+		return f.Row
+	}
+	return f.Row + "【" + f.Label + "】"
 }
 
 // Paragraph is one or more lines of text in one font. A paragraph without
@@ -290,8 +316,12 @@ type Section struct {
 
 // Document is what a composer produces and a backend renders.
 type Document struct {
-	Title    string // document title (metadata)
-	Subject  string
-	Creator  string // "zsdoc"
+	Title   string // document title (metadata)
+	Subject string
+	Creator string // "zsdoc"
+	// Created is when the document was made, for its metadata; zero writes
+	// none. Composers set the form's own date, so that the same input
+	// always gives the same bytes.
+	Created  time.Time
 	Sections []Section
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"time"
 
 	"github.com/signintech/gopdf"
 
@@ -21,10 +20,7 @@ func Render(ctx context.Context, w io.Writer, doc *layout.Document, set *fonts.S
 	if err != nil {
 		return err
 	}
-	if err := ctx.Err(); err != nil {
-		return err
-	}
-	return draw(w, doc, pages)
+	return draw(ctx, w, doc, pages)
 }
 
 // containerKey keys the parsed gopdf font of a face in Face.Memo.
@@ -65,7 +61,8 @@ type drawer struct {
 	lineWidth float64
 }
 
-func draw(w io.Writer, doc *layout.Document, pages []*Page) error {
+// draw writes the pages, checking ctx before each.
+func draw(ctx context.Context, w io.Writer, doc *layout.Document, pages []*Page) error {
 	gp := &gopdf.GoPdf{}
 	first := gopdf.Rect{W: 595.28, H: 841.89}
 	if len(pages) > 0 {
@@ -77,9 +74,12 @@ func draw(w io.Writer, doc *layout.Document, pages []*Page) error {
 		creator = "zsdoc"
 	}
 	gp.SetInfo(gopdf.PdfInfo{Title: doc.Title, Subject: doc.Subject, Creator: creator,
-		Producer: "zsdoc (signintech/gopdf)", CreationDate: time.Now()})
+		Producer: "zsdoc (signintech/gopdf)", CreationDate: doc.Created})
 	d := &drawer{gp: gp, added: map[*fonts.Face]string{}, images: map[*byte]gopdf.ImageHolder{}, size: -1, cs: -1, lineWidth: -1}
 	for _, pg := range pages {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
 		gp.AddPageWithOption(gopdf.PageOption{PageSize: &gopdf.Rect{W: pg.Width, H: pg.Height}})
 		if err := d.page(pg); err != nil {
 			return err

@@ -1,35 +1,67 @@
 package pdf
 
 import (
+	"context"
 	"errors"
+	"fmt"
 
 	"github.com/zsdoc/zsdoc/docgen/layout"
 )
 
-var errHeaderSpan = errors.New("pdf: a header row's cell spans several rows")
+// MaxPages is the most pages a document (a form, or a batch of 督办单) may
+// have: it bounds the work and memory of any input (about 0.6 GB at the
+// limit). A document that would need more is refused with a *PagesError
+// as soon as its page MaxPages+1 would begin.
+const MaxPages = 5000
+
+// PagesError says that a document needs more than MaxPages pages.
+type PagesError struct{ Pages int }
+
+func (e *PagesError) Error() string {
+	return fmt.Sprintf("生成的文档超过 %d 页，不予生成：请精简内容或分批提交", e.Pages)
+}
+
+var (
+	errHeaderSpan = errors.New("pdf: a header row's cell spans several rows")
+	errTooTall    = errors.New("pdf: a line of a table cell does not fit on a whole page")
+	// errHeaderTooTall: header rows repeated on every page must leave room
+	// for the body; more than half the type area is a composer's mistake.
+	errHeaderTooTall = errors.New("pdf: a table's header rows are taller than half the type area")
+)
 
 const eps = 1e-6
 
 // flow lays a section's blocks out on pages.
 type flow struct {
-	sh    *shaper
-	sec   *layout.Section
-	pages []*Page
-	page  *Page
-	y     float64 // top of the free space on the page
-	area  Rect    // the type area
+	ctx    context.Context
+	err    error // the context's error, or too many pages, noticed on a new page: stop laying out
+	before int   // pages of the document's earlier sections
+	sh     *shaper
+	sec    *layout.Section
+	pages  []*Page
+	page   *Page
+	y      float64 // top of the free space on the page
+	area   Rect    // the type area
 }
 
-func newFlow(sh *shaper, sec *layout.Section) *flow {
+func newFlow(ctx context.Context, sh *shaper, sec *layout.Section, before int) *flow {
 	p := sec.Page
-	f := &flow{sh: sh, sec: sec, area: Rect{
+	f := &flow{ctx: ctx, before: before, sh: sh, sec: sec, area: Rect{
 		X: float64(p.Margins.Left), Y: float64(p.Margins.Top),
 		W: float64(p.ContentWidth()), H: float64(p.ContentHeight())}}
 	f.newPage()
 	return f
 }
 
+// newPage starts a page; it notes a cancelled context in f.err, which the
+// loops that make pages check.
 func (f *flow) newPage() {
+	if f.err == nil {
+		f.err = f.ctx.Err()
+	}
+	if f.err == nil && f.before+len(f.pages) >= MaxPages {
+		f.err = &PagesError{Pages: MaxPages}
+	}
 	w, h := f.sec.Page.Width(), f.sec.Page.Height()
 	f.page = &Page{Width: float64(w), Height: float64(h), Number: len(f.pages) + 1}
 	f.pages = append(f.pages, f.page)
@@ -58,6 +90,9 @@ func (f *flow) paragraph(p *layout.Paragraph) {
 		place(nil)
 	}
 	for i := range pl.lines {
+		if f.err != nil {
+			return
+		}
 		place(&pl.lines[i])
 	}
 	f.y += float64(p.SpaceAfter)

@@ -13,7 +13,7 @@ import (
 var body = layout.Font{Role: layout.RoleBody, Size: 10.5}
 
 func mkPara(text, source string) layout.Paragraph {
-	return layout.Paragraph{Spans: []layout.Span{{Text: text, Source: source}}, Font: body}
+	return layout.Paragraph{Spans: []layout.Span{{Text: text, Source: layout.Field{Path: source}}}, Font: body}
 }
 
 func cell(text, source string) layout.Cell {
@@ -59,7 +59,7 @@ func render(t *testing.T, sec layout.Section, want map[string]string) []*Page {
 			if b.X < tx.Box.X-0.01 || b.Right() > tx.Box.Right()+0.01 || b.Y < tx.Box.Y-0.01 || b.Bottom() > tx.Box.Bottom()+0.01 {
 				t.Errorf("page %d: %q outside its box", pi+1, tx.Text)
 			}
-			got[tx.Source] += tx.Text
+			got[tx.Source.Path] += tx.Text
 		}
 	}
 	for src, w := range want {
@@ -137,7 +137,7 @@ func TestRowSpanAcrossPages(t *testing.T) {
 		for i, pg := range pages {
 			found := false
 			for _, tx := range pg.Texts {
-				found = found || tx.Source == "inv"
+				found = found || tx.Source.Path == "inv"
 			}
 			if !found {
 				t.Errorf("%q: page %d lacks the spanning cell's text", name[:9], i+1)
@@ -165,6 +165,45 @@ func TestTableStartAnywhere(t *testing.T) {
 					{Cells: []layout.Cell{cell("长", "l1"), cell(huge, "l2")}},
 				}}
 			render(t, layout.Section{Page: page(), Blocks: append(blocks, tb)}, map[string]string{"l2": huge})
+		}
+	}
+}
+
+// A merged cell taller than the rows it spans — and taller than a page —
+// keeps producing pages until all its lines are placed, wherever the table
+// starts (review: a 60-line merged cell lost 8 lines, 150 lines lost 98).
+func TestMergedCellTallerThanItsRows(t *testing.T) {
+	for _, lines := range []int{50, 60, 150} {
+		var parts []string
+		for i := range lines {
+			parts = append(parts, fmt.Sprintf("第%d行", i+1))
+		}
+		var ps []layout.Paragraph
+		for _, p := range parts {
+			ps = append(ps, mkPara(p, "inv"))
+		}
+		for before := range 14 {
+			tb := &layout.Table{Columns: []layout.Length{120, 200}, Padding: layout.Insets{Top: 2, Bottom: 2, Left: 3, Right: 3},
+				Border: 0.5, KeepRows: true, Rows: []layout.Row{{Header: true, Cells: []layout.Cell{cell("投资方", "h1"), cell("项目", "h2")}}}}
+			for i := range before {
+				tb.Rows = append(tb.Rows, layout.Row{Cells: []layout.Cell{cell("其他", fmt.Sprintf("o%d", i)), cell(strings.Repeat("短", 30), fmt.Sprintf("p%d", i))}})
+			}
+			merged := layout.Cell{Paragraphs: ps, RowSpan: 2}
+			tb.Rows = append(tb.Rows,
+				layout.Row{Cells: []layout.Cell{merged, cell("项目一", "a")}},
+				layout.Row{Cells: []layout.Cell{cell("项目二", "b")}})
+			pages := render(t, layout.Section{Page: page(), Blocks: []layout.Block{tb}}, nil)
+			var got strings.Builder
+			for _, pg := range pages {
+				for _, tx := range pg.Texts {
+					if tx.Source.Path == "inv" {
+						got.WriteString(tx.Text)
+					}
+				}
+			}
+			if s, want := got.String(), strings.Join(parts, ""); !strings.Contains(s, want) && s != want {
+				t.Fatalf("%d lines after %d rows: placed %d of %d characters", lines, before, len([]rune(s)), len([]rune(want)))
+			}
 		}
 	}
 }

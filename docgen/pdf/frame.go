@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"github.com/zsdoc/zsdoc/docgen/layout"
 	"github.com/zsdoc/zsdoc/fonts"
 )
 
@@ -36,7 +37,7 @@ type Text struct {
 	// the type area; a test checks every glyph against it.
 	Box Rect
 	// Source says which field the text came from (see layout.Span.Source).
-	Source string
+	Source layout.Field
 }
 
 // Bounds returns the box of the run's glyphs: advance width by the face's

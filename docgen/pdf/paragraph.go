@@ -3,20 +3,42 @@ package pdf
 import (
 	"fmt"
 	"strings"
+	"unicode"
 
 	"github.com/zsdoc/zsdoc/docgen/layout"
 	"github.com/zsdoc/zsdoc/fonts"
 )
 
-// GlyphError says that no configured font can draw a character of a field.
+// GlyphError says that a character of a field cannot be printed: no
+// configured font can draw it, or (RightToLeft) it belongs to a script
+// written right to left, which this backend would print left to right
+// with its letters unjoined.
 type GlyphError struct {
-	Rune   rune
-	Source string // the field, e.g. "第3行【项目基本情况】"
+	Rune        rune
+	Source      layout.Field // the field the character is in
+	RightToLeft bool
 }
 
 func (e *GlyphError) Error() string {
-	return fmt.Sprintf("%s字符“%c”（U+%04X）在所有可用字体中都没有字形，无法打印；请改用常用字，或用 %s 指定含有该字的字体文件",
-		e.Source, e.Rune, e.Rune, fonts.EnvFallback)
+	if e.RightToLeft {
+		return fmt.Sprintf("%s字符“%c”（U+%04X）属于从右向左书写的文字（阿拉伯文、希伯来文等），PDF 无法正确排印；请改用中文或拉丁字母，或生成 Word 文档",
+			e.Source.String(), e.Rune, e.Rune)
+	}
+	return e.Source.String() + (&fonts.MissingGlyphError{Rune: e.Rune}).Error()
+}
+
+// rightToLeft are the scripts written right to left.
+var rightToLeft = []*unicode.RangeTable{unicode.Arabic, unicode.Hebrew, unicode.Syriac, unicode.Thaana,
+	unicode.Nko, unicode.Samaritan, unicode.Mandaic, unicode.Adlam, unicode.Hanifi_Rohingya, unicode.Yezidi,
+	unicode.Mende_Kikakui, unicode.Imperial_Aramaic, unicode.Phoenician, unicode.Kharoshthi, unicode.Old_South_Arabian,
+	unicode.Avestan, unicode.Inscriptional_Parthian, unicode.Inscriptional_Pahlavi, unicode.Psalter_Pahlavi,
+	unicode.Old_Turkic, unicode.Lydian, unicode.Nabataean, unicode.Palmyrene, unicode.Hatran, unicode.Manichaean,
+	unicode.Old_North_Arabian, unicode.Elymaic, unicode.Sogdian, unicode.Old_Sogdian, unicode.Chorasmian, unicode.Old_Hungarian}
+
+// isRightToLeft reports whether r belongs to a right-to-left script.
+func isRightToLeft(r rune) bool {
+	return r >= 0x0590 && r <= 0x08FF || r >= 0xFB1D && r <= 0xFDFF || r >= 0xFE70 && r <= 0xFEFC ||
+		r >= 0x10800 && unicode.In(r, rightToLeft...)
 }
 
 // GlyphErrors is every character that no font can draw, one per field and character.
@@ -65,17 +87,22 @@ func (s *shaper) shape(spans []layout.Span, spanBase int, f layout.Font, g *glyp
 				r = ' ' // a tab prints as a blank
 			}
 			face, err := s.set.Pick(role, r)
-			if err != nil {
-				if _, ok := err.(*fonts.MissingGlyphError); !ok {
+			rtl := isRightToLeft(r)
+			if err != nil || rtl {
+				if _, ok := err.(*fonts.MissingGlyphError); err != nil && !ok {
 					s.err = err
 					return
 				}
-				ge := GlyphError{Rune: r, Source: sp.Source}
-				if !s.seen[ge] {
+				ge := GlyphError{Rune: r, Source: sp.Source, RightToLeft: rtl}
+				key := ge
+				if rtl {
+					key.Rune = 0 // one error per field for a right-to-left text
+				}
+				if !s.seen[key] {
 					if s.seen == nil {
 						s.seen = map[GlyphError]bool{}
 					}
-					s.seen[ge] = true
+					s.seen[key] = true
 					s.missing = append(s.missing, &ge)
 				}
 				face = s.set.Face(role)

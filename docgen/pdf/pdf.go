@@ -26,10 +26,7 @@ func Layout(ctx context.Context, doc *layout.Document, set *fonts.Set) (pages []
 	sh := &shaper{set: set}
 	var all []*Page
 	for i := range doc.Sections {
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		pages, err := layoutSection(sh, &doc.Sections[i])
+		pages, err := layoutSection(ctx, sh, &doc.Sections[i], len(all))
 		if err != nil {
 			return nil, err
 		}
@@ -44,9 +41,13 @@ func Layout(ctx context.Context, doc *layout.Document, set *fonts.Set) (pages []
 	return all, nil
 }
 
-func layoutSection(sh *shaper, sec *layout.Section) ([]*Page, error) {
-	f := newFlow(sh, sec)
+// layoutSection lays a section out, checking ctx on every new page.
+func layoutSection(ctx context.Context, sh *shaper, sec *layout.Section, before int) ([]*Page, error) {
+	f := newFlow(ctx, sh, sec, before)
 	for _, b := range sec.Blocks {
+		if f.err != nil {
+			return nil, f.err
+		}
 		switch b := b.(type) {
 		case *layout.Paragraph:
 			f.paragraph(b)
@@ -57,6 +58,9 @@ func layoutSection(sh *shaper, sec *layout.Section) ([]*Page, error) {
 		default:
 			return nil, fmt.Errorf("pdf: unknown block %T", b)
 		}
+	}
+	if f.err != nil {
+		return nil, f.err
 	}
 	if sec.PageNumbers != nil {
 		for _, pg := range f.pages {

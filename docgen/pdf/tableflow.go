@@ -32,10 +32,16 @@ func (f *flow) table(t *layout.Table) error {
 	for r := 0; r < m.header; r++ {
 		tf.headerH += m.own[r]
 	}
+	if tf.headerH > f.area.H/2 {
+		return errHeaderTooTall
+	}
 	tf.startPage()
 	n := len(t.Rows)
 	from := make([]int, 0, 8)
 	for r := m.header; r < n; {
+		if f.err != nil {
+			return f.err
+		}
 		cells := m.cells[r]
 		if len(from) != len(cells) {
 			from = make([]int, len(cells))
@@ -62,7 +68,10 @@ func (f *flow) table(t *layout.Table) error {
 			continue
 		}
 		to, ok := tf.split(r, from, avail)
-		if !ok {
+		// A merged cell ending at r whose text is not placed yet keeps the
+		// row going, page after page, even when r's own cells are done.
+		spanLeft := !anyRemaining(cells, from) && tf.spanUnfinished(r)
+		if !ok && !spanLeft {
 			switch {
 			case onPage:
 				tf.nextPage()
@@ -75,16 +84,45 @@ func (f *flow) table(t *layout.Table) error {
 			// rather than loop (cannot happen with sane font sizes).
 			to = fullLines(cells)
 		}
+		progress := tf.progress()
 		tf.place(r, from, to, avail, true)
 		from = append(from[:0], to...)
-		if !anyRemaining(cells, from) {
+		tf.closePage()
+		if spanLeft && !ok && !onPage && tf.progress() == progress {
+			return errTooTall // a fresh page took no line: stop rather than loop
+		}
+		if !anyRemaining(cells, from) && !tf.spanUnfinished(r) {
 			r++
 			from = from[:0]
 		}
-		tf.nextPage()
+		if r < n {
+			f.newPage()
+			tf.startPage()
+		}
 	}
 	tf.closePage()
 	return nil
+}
+
+// spanUnfinished reports whether a merged cell that ends at row r has
+// lines not drawn yet.
+func (tf *tableFlow) spanUnfinished(r int) bool {
+	for _, sc := range tf.m.spans {
+		if sc.row+sc.rows-1 == r && tf.consumed[sc] < len(sc.lines) {
+			return true
+		}
+	}
+	return false
+}
+
+// progress counts the lines of merged cells drawn so far, to tell a page
+// that placed nothing.
+func (tf *tableFlow) progress() int {
+	n := 0
+	for _, c := range tf.consumed {
+		n += c
+	}
+	return n
 }
 
 func anyPositive(xs []int) bool {

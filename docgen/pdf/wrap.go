@@ -95,7 +95,10 @@ func breakLines(runes []rune, adv []float64, glued []bool, maxW float64) []int {
 		if i > start && breakBefore(runes[i-1], runes[i]) && (glued == nil || !glued[i]) {
 			lastBreak, widthAtBreak = i, width
 		}
-		if width+adv[i] > maxW+eps && i > start && !isSpace(runes[i]) {
+		// Break until glyph i fits on the line: after breaking at the last
+		// opportunity, the rest of the line plus glyph i may still be too
+		// wide ("1 WWWWW"), and then the word is cut.
+		for width+adv[i] > maxW+eps && i > start && !isSpace(runes[i]) {
 			var at int
 			if lastBreak > start {
 				at = lastBreak

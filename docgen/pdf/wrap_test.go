@@ -1,6 +1,8 @@
 package pdf
 
 import (
+	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -107,8 +109,7 @@ func TestBreakLinesKinsokuExhaustive(t *testing.T) {
 			t.Fatalf("width %v: lines %q lose text", w, got)
 		}
 		for _, l := range got {
-			if width(l) > w && len([]rune(l)) > 1 && !isClosing([]rune(l)[len([]rune(l))-1]) {
-				// A line may exceed only by the glyph a forced cut could not move.
+			if width(l) > w && len([]rune(l)) > 1 {
 				t.Errorf("width %v: line %q is %.1f wide", w, l, width(l))
 			}
 		}
@@ -125,4 +126,51 @@ func width(s string) float64 {
 		}
 	}
 	return w
+}
+
+// After a break at the last opportunity the rest of the line must be
+// measured again: "1 WWWWW" once left "WWWWW" 1.4 pt outside its cell.
+func TestBreakLinesRemeasuresAfterBreak(t *testing.T) {
+	runes := []rune("1 WWWWW")
+	adv := []float64{0.5, 0.25, 0.95, 0.95, 0.95, 0.95, 0.95}
+	starts := breakLines(runes, adv, nil, 3.7)
+	// "1 " | "WWW" | "WW": the word is cut because "WWWW" (3.8) is wider than the box.
+	if want := []int{0, 2, 5}; !slices.Equal(starts, want) {
+		t.Errorf("starts %v, want %v", starts, want)
+	}
+}
+
+// Random texts at random widths: every line fits (unless it is one glyph
+// wider than the box), and no character is lost, duplicated or reordered.
+func TestBreakLinesRandomFit(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 11))
+	alphabet := []rune("项目签约投资建设产业园一期二期ABCDEFGWMiil0123456789-/.,，。、；：？！）》”（《“ 　")
+	for n := 0; n < 20000; n++ {
+		runes := make([]rune, 1+rng.IntN(60))
+		adv := make([]float64, len(runes))
+		for i := range runes {
+			runes[i] = alphabet[rng.IntN(len(alphabet))]
+			adv[i] = 0.2 + rng.Float64()*1.3
+		}
+		maxW := 0.5 + rng.Float64()*12
+		starts := breakLines(runes, adv, nil, maxW)
+		var joined []rune
+		for k, st := range starts {
+			end := len(runes)
+			if k+1 < len(starts) {
+				end = starts[k+1]
+			}
+			if end <= st {
+				t.Fatalf("case %d: empty line %d in %v", n, k, starts)
+			}
+			w, j := trimmedWidth(runes, adv, st, end)
+			if w > maxW+1e-6 && j-st > 1 {
+				t.Fatalf("case %d: line %q is %.3f wide, box %.3f", n, string(runes[st:end]), w, maxW)
+			}
+			joined = append(joined, runes[st:end]...)
+		}
+		if string(joined) != string(runes) {
+			t.Fatalf("case %d: lines %v of %q lose text", n, starts, string(runes))
+		}
+	}
 }

@@ -1,0 +1,52 @@
+package docgen
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/zsdoc/zsdoc/forms"
+)
+
+// Check names the field of a character the PDF cannot print by its full
+// path, row and label — in 附件4's nested projects and in a batch of 督办单
+// too — and Render refuses the same input with the same errors.
+func TestCheckNamesFields(t *testing.T) {
+	sign := parseExample(t, forms.SigningID).(*forms.Signing)
+	sign.Rows[1].Projects[0].Contact.Name = "王😀"
+	sign.Rows[0].HQ = "שלום"
+	sup := parseExample(t, forms.SupervisionID).(*forms.Supervision)
+	batch := forms.SupervisionBatch{*sup, *sup}
+	batch[1].Target = "湘潭𠀀经开区"
+	for _, c := range []struct {
+		form forms.Form
+		want []forms.FieldError
+	}{
+		{sign, []forms.FieldError{
+			{Path: "rows[0].hq", Row: "第1行", Label: "总部所在地（国别/省市）", Rule: "script"},
+			{Path: "rows[1].projects[0].contact.name", Row: "第2行第1个项目", Label: "项目联系人及电话·联系人", Rule: "glyph"},
+		}},
+		{&batch, []forms.FieldError{{Path: "[1].target", Row: "第2份督办单", Label: "督办单位", Rule: "glyph"}}},
+	} {
+		err := Check(t.Context(), c.form, PDF)
+		var list forms.Errors
+		if !errors.As(err, &list) || len(list) != len(c.want) {
+			t.Fatalf("Check: %v", err)
+		}
+		for i, w := range c.want {
+			got := list[i]
+			if got.Path != w.Path || got.Row != w.Row || got.Label != w.Label || got.Rule != w.Rule ||
+				!strings.HasPrefix(got.Message, w.Row+"【"+w.Label+"】") {
+				t.Errorf("error %d: %+v, want %+v", i, *got, w)
+			}
+		}
+		var buf strings.Builder
+		rerr := Render(t.Context(), &buf, c.form, PDF)
+		if rerr == nil || rerr.Error() != err.Error() || buf.Len() != 0 {
+			t.Errorf("Render: %v (%d bytes written), want %v", rerr, buf.Len(), err)
+		}
+		if err := Check(t.Context(), c.form, DOCX); err != nil {
+			t.Errorf("Check for DOCX: %v", err)
+		}
+	}
+}
