@@ -147,12 +147,16 @@ func headerCell(label string, size layout.Length) layout.Cell {
 	return layout.Cell{Paragraphs: ps, VAlign: layout.VAlignMiddle}
 }
 
+// lineBreaks are what ends a line in a long text: LF, and the Unicode line
+// and paragraph separators (validation refuses the others, CR among them).
+var lineBreaks = strings.NewReplacer("\u2028", "\n", "\u2029", "\n")
+
 // bodyCell is a cell of filled-in text, one paragraph per line (a text's
 // own line breaks start new paragraphs).
 func bodyCell(lines []line, size layout.Length, align layout.Align) layout.Cell {
 	var ps []layout.Paragraph
 	for _, ln := range lines {
-		for _, l := range strings.Split(ln.text, "\n") {
+		for _, l := range strings.Split(lineBreaks.Replace(ln.text), "\n") {
 			ps = append(ps, layout.Paragraph{Spans: []layout.Span{{Text: l, Source: ln.src}},
 				Font: layout.Font{Role: layout.RoleBody, Size: size}, Align: align, LineHeight: size * 1.3})
 		}

@@ -2,167 +2,282 @@ package fonts
 
 import (
 	"encoding/binary"
-	"unicode/utf16"
+	"slices"
 )
 
-// parseCmap reads the best Unicode cmap subtable: format 12 (full Unicode)
-// when present, else format 4 (BMP).
+const (
+	// maxMapped bounds the code points a cmap subtable may map: a real CJK
+	// font maps fewer than 100,000.
+	maxMapped = 1 << 18
+	// maxUnicodeSubtables bounds the distinct Unicode subtables checked:
+	// real fonts have two to five.
+	maxUnicodeSubtables = 16
+)
+
+// parseCmap checks every Unicode subtable of format 4 or 12 (any of them may
+// be what a PDF writer or viewer reads) and maps characters to glyphs with
+// the best: format 12 (full Unicode) when present, else format 4 (BMP).
+// A subtable that maps a character to a glyph the font lacks, or reaches
+// outside the table, makes the font unusable.
 func (f *Face) parseCmap(cmap []byte, numGlyphs int) error {
 	if len(cmap) < 4 {
-		return errCorrupt("cmap")
+		return errCorrupt("cmap", "只有 %d 字节", len(cmap))
 	}
 	n := int(binary.BigEndian.Uint16(cmap[2:]))
+	if 4+8*n > len(cmap) {
+		return errCorrupt("cmap", "子表目录超出表的范围")
+	}
 	var best12, best4 []byte
+	astral := 0
+	// The subtables checked, by offset: records often share one.
+	type subtable struct {
+		off    uint32
+		b      []byte
+		astral int
+	}
+	var checked []subtable
 	for i := 0; i < n; i++ {
-		rec := 4 + 8*i
-		if rec+8 > len(cmap) {
-			return errCorrupt("cmap")
+		rec := cmap[4+8*i:]
+		pid := binary.BigEndian.Uint16(rec)
+		eid := binary.BigEndian.Uint16(rec[2:])
+		off := binary.BigEndian.Uint32(rec[4:])
+		if pid != 0 && !(pid == 3 && (eid == 1 || eid == 10)) {
+			continue // not Unicode
 		}
-		pid := binary.BigEndian.Uint16(cmap[rec:])
-		eid := binary.BigEndian.Uint16(cmap[rec+2:])
-		off := int(binary.BigEndian.Uint32(cmap[rec+4:]))
-		if off+4 > len(cmap) {
-			continue
+		if uint64(off)+4 > uint64(len(cmap)) {
+			return errCorrupt("cmap", "Unicode 子表 %d/%d 超出表的范围", pid, eid)
 		}
-		unicode := pid == 0 || (pid == 3 && (eid == 1 || eid == 10))
-		if !unicode {
-			continue
+		format := binary.BigEndian.Uint16(cmap[off:])
+		if format != 4 && format != 12 {
+			continue // e.g. format 14, variation sequences
 		}
-		switch binary.BigEndian.Uint16(cmap[off:]) {
-		case 12:
-			best12 = cmap[off:]
-		case 4:
-			best4 = cmap[off:]
+		k := slices.IndexFunc(checked, func(s subtable) bool { return s.off == off })
+		if k < 0 {
+			if len(checked) == maxUnicodeSubtables {
+				return errCorrupt("cmap", "Unicode 子表超过 %d 个", maxUnicodeSubtables)
+			}
+			sub := subtable{off: off}
+			var err error
+			if format == 12 {
+				sub.b, sub.astral, err = check12(cmap[off:], numGlyphs)
+			} else {
+				sub.b, err = check4(cmap[off:], numGlyphs)
+			}
+			if err != nil {
+				return err
+			}
+			k, checked = len(checked), append(checked, sub)
+		}
+		if format == 12 {
+			best12, astral = checked[k].b, checked[k].astral
+		} else {
+			best4 = checked[k].b
 		}
 	}
 	f.bmp = make([]uint16, 0x10000)
 	switch {
 	case best12 != nil:
-		return f.cmap12(best12, numGlyphs)
-	case best4 != nil:
-		return f.cmap4(best4, numGlyphs)
-	}
-	return errCorrupt("没有 Unicode 字符映射（cmap）")
-}
-
-func (f *Face) set(r rune, g uint32, numGlyphs int) {
-	if g == 0 || int(g) >= numGlyphs {
-		return
-	}
-	if r < 0x10000 {
-		f.bmp[r] = uint16(g)
-		return
-	}
-	if f.astral == nil {
-		f.astral = make(map[rune]uint16)
-	}
-	f.astral[r] = uint16(g)
-}
-
-func (f *Face) cmap12(b []byte, numGlyphs int) error {
-	if len(b) < 16 {
-		return errCorrupt("cmap 12")
-	}
-	groups := int(binary.BigEndian.Uint32(b[12:]))
-	if 16+12*groups > len(b) {
-		return errCorrupt("cmap 12")
-	}
-	for i := 0; i < groups; i++ {
-		g := b[16+12*i:]
-		start := binary.BigEndian.Uint32(g)
-		end := binary.BigEndian.Uint32(g[4:])
-		gid := binary.BigEndian.Uint32(g[8:])
-		if end < start || end > 0x10FFFF {
-			return errCorrupt("cmap 12")
+		if astral > 0 {
+			f.astral = make(map[rune]uint16, astral)
 		}
-		for c := start; c <= end; c++ {
-			f.set(rune(c), gid+(c-start), numGlyphs)
+		f.cmap12(best12)
+	case best4 != nil:
+		f.cmap4(best4)
+	default:
+		return &corruptError{"没有 Unicode 字符映射（cmap）"}
+	}
+	return nil
+}
+
+// set maps r to glyph g. Glyph 0 means none; U+FFFF is a noncharacter
+// that format 4 cannot map (its last segment ends there), so that no
+// subtable maps it.
+func (f *Face) set(r rune, g uint32) {
+	switch {
+	case g == 0 || r == 0xFFFF:
+	case r < 0x10000:
+		f.bmp[r] = uint16(g)
+	default:
+		f.astral[r] = uint16(g)
+	}
+}
+
+// check12 checks a format 12 subtable: its groups inside it, sorted and
+// not overlapping, at most maxMapped valid code points (U+10FFFF at most,
+// no surrogates), every one mapped to a glyph below numGlyphs. It returns
+// the subtable cut to its length and how many code points above the BMP it
+// maps. Work is linear in the number of groups.
+func check12(b []byte, numGlyphs int) ([]byte, int, error) {
+	if len(b) < 16 {
+		return nil, 0, errCorrupt("cmap", "格式 12 子表头不完整")
+	}
+	length := binary.BigEndian.Uint32(b[4:])
+	if length < 16 || uint64(length) > uint64(len(b)) {
+		return nil, 0, errCorrupt("cmap", "格式 12 子表长度 %d 超出表的范围", length)
+	}
+	b = b[:length]
+	groups := binary.BigEndian.Uint32(b[12:])
+	if uint64(groups) > uint64(length-16)/12 {
+		return nil, 0, errCorrupt("cmap", "格式 12 子表的 %d 个分组超出子表的范围", groups)
+	}
+	total, astral := 0, 0
+	prevEnd := int64(-1)
+	for i := 0; i < int(groups); i++ {
+		start, hi, gid := group12(b, i)
+		end := binary.BigEndian.Uint32(b[16+12*i+4:])
+		if start > end || int64(start) <= prevEnd {
+			return nil, 0, errCorrupt("cmap", "格式 12 子表的分组 %d（U+%04X–U+%04X）顺序错误或与前一组重叠", i, start, end)
+		}
+		prevEnd = int64(end)
+		if start > hi {
+			continue // beyond U+10FFFF
+		}
+		n := int(hi-start) + 1 - surrogates(start, hi)
+		total += n
+		if start > 0xFFFF {
+			astral += n
+		} else if hi > 0xFFFF {
+			astral += int(hi - 0xFFFF)
+		}
+		if total > maxMapped {
+			return nil, 0, errCorrupt("cmap", "映射的字符超过 %d 个", maxMapped)
+		}
+		if uint64(gid)+uint64(hi-start) >= uint64(numGlyphs) {
+			return nil, 0, errCorrupt("cmap", "U+%04X–U+%04X 映射到不存在的字形（字体只有 %d 个字形）", start, hi, numGlyphs)
+		}
+	}
+	return b, astral, nil
+}
+
+// group12 returns group i of a format 12 subtable: its first code point,
+// its last clipped to U+10FFFF, and its first glyph.
+func group12(b []byte, i int) (start, hi, gid uint32) {
+	g := b[16+12*i:]
+	start = binary.BigEndian.Uint32(g)
+	hi = min(binary.BigEndian.Uint32(g[4:]), 0x10FFFF)
+	return start, hi, binary.BigEndian.Uint32(g[8:])
+}
+
+// surrogates returns how many of the code points lo..hi are surrogates.
+func surrogates(lo, hi uint32) int {
+	a, b := max(lo, 0xD800), min(hi, 0xDFFF)
+	if a > b {
+		return 0
+	}
+	return int(b-a) + 1
+}
+
+// cmap12 maps the characters of a checked format 12 subtable.
+func (f *Face) cmap12(b []byte) {
+	groups := int(binary.BigEndian.Uint32(b[12:]))
+	for i := 0; i < groups; i++ {
+		start, hi, gid := group12(b, i)
+		for c := start; c <= hi; c++ {
+			if c >= 0xD800 && c <= 0xDFFF {
+				c = 0xDFFF // skip the surrogates
+				continue
+			}
+			f.set(rune(c), gid+(c-start))
+		}
+	}
+}
+
+// format4 is a format 4 subtable and where its arrays are.
+type format4 struct {
+	b                                    []byte
+	segs                                 int
+	endOff, startOff, deltaOff, rangeOff int
+}
+
+func newFormat4(b []byte) *format4 {
+	segs := int(binary.BigEndian.Uint16(b[6:])) / 2
+	t := &format4{b: b, segs: segs, endOff: 14}
+	t.startOff = t.endOff + 2*segs + 2
+	t.deltaOff = t.startOff + 2*segs
+	t.rangeOff = t.deltaOff + 2*segs
+	return t
+}
+
+// seg returns segment s.
+func (t *format4) seg(s int) (start, end, delta, ro int) {
+	u := func(off int) int { return int(binary.BigEndian.Uint16(t.b[off+2*s:])) }
+	return u(t.startOff), u(t.endOff), u(t.deltaOff), u(t.rangeOff)
+}
+
+// each calls fn for every segment s with the characters lo..hi it maps:
+// from its start or past the end of every earlier segment, to its end or
+// U+FFFE. That is what lookups that take the first segment ending at or
+// after a character find, and it bounds the work to 65,536 characters
+// plus the segments. Segments that map nothing are skipped.
+func (t *format4) each(fn func(s, lo, hi, start, delta, ro int) error) error {
+	prevEnd := -1
+	for s := 0; s < t.segs; s++ {
+		start, end, delta, ro := t.seg(s)
+		lo, hi := max(start, prevEnd+1), min(end, 0xFFFE)
+		prevEnd = max(prevEnd, end)
+		if lo > hi {
+			continue
+		}
+		if err := fn(s, lo, hi, start, delta, ro); err != nil {
+			return err
 		}
 	}
 	return nil
 }
 
-func (f *Face) cmap4(b []byte, numGlyphs int) error {
+// check4 checks a format 4 subtable: its arrays inside its length, inside
+// the table; the last segment ending at U+FFFF; idRangeOffsets even and
+// pointing into glyphIdArray; every character mapped to a glyph below
+// numGlyphs. It returns the subtable cut to its length.
+func check4(b []byte, numGlyphs int) ([]byte, error) {
 	if len(b) < 14 {
-		return errCorrupt("cmap 4")
+		return nil, errCorrupt("cmap", "格式 4 子表头不完整")
 	}
-	segs := int(binary.BigEndian.Uint16(b[6:])) / 2
-	endOff := 14
-	startOff := endOff + 2*segs + 2
-	deltaOff := startOff + 2*segs
-	rangeOff := deltaOff + 2*segs
-	if rangeOff+2*segs > len(b) {
-		return errCorrupt("cmap 4")
+	t := newFormat4(b)
+	length := int(binary.BigEndian.Uint16(b[2:]))
+	if t.segs == 0 || length < t.rangeOff+2*t.segs || length > len(b) {
+		return nil, errCorrupt("cmap", "格式 4 子表长度 %d 与 %d 个分段不符或超出表的范围", length, t.segs)
 	}
-	for s := 0; s < segs; s++ {
-		end := int(binary.BigEndian.Uint16(b[endOff+2*s:]))
-		start := int(binary.BigEndian.Uint16(b[startOff+2*s:]))
-		delta := int(binary.BigEndian.Uint16(b[deltaOff+2*s:]))
-		ro := int(binary.BigEndian.Uint16(b[rangeOff+2*s:]))
-		for c := start; c <= end && c != 0xFFFF; c++ {
-			var g int
-			if ro == 0 {
-				g = (c + delta) & 0xFFFF
-			} else {
-				at := rangeOff + 2*s + ro + 2*(c-start)
-				if at+2 > len(b) {
-					return errCorrupt("cmap 4")
-				}
-				g = int(binary.BigEndian.Uint16(b[at:]))
+	t.b = b[:length]
+	if _, end, _, _ := t.seg(t.segs - 1); end != 0xFFFF {
+		return nil, errCorrupt("cmap", "格式 4 子表的最后一段不以 U+FFFF 结束")
+	}
+	glyphIDs := t.rangeOff + 2*t.segs
+	err := t.each(func(s, lo, hi, start, delta, ro int) error {
+		if ro == 0 {
+			if g := (lo + delta) & 0xFFFF; g+hi-lo >= numGlyphs {
+				return errCorrupt("cmap", "U+%04X–U+%04X 映射到不存在的字形（字体只有 %d 个字形）", lo, hi, numGlyphs)
+			}
+			return nil
+		}
+		at := t.rangeOff + 2*s + ro + 2*(lo-start)
+		if ro&1 != 0 || at < glyphIDs || at+2*(hi-lo)+2 > length {
+			return errCorrupt("cmap", "格式 4 子表第 %d 段的 idRangeOffset 超出 glyphIdArray", s)
+		}
+		for c := lo; c <= hi; c, at = c+1, at+2 {
+			if g := int(binary.BigEndian.Uint16(t.b[at:])); g != 0 && (g+delta)&0xFFFF >= numGlyphs {
+				return errCorrupt("cmap", "U+%04X 映射到不存在的字形（字体只有 %d 个字形）", c, numGlyphs)
+			}
+		}
+		return nil
+	})
+	return t.b, err
+}
+
+// cmap4 maps the characters of a checked format 4 subtable.
+func (f *Face) cmap4(b []byte) {
+	t := newFormat4(b)
+	_ = t.each(func(s, lo, hi, start, delta, ro int) error {
+		for c := lo; c <= hi; c++ {
+			g := (c + delta) & 0xFFFF
+			if ro != 0 {
+				g = int(binary.BigEndian.Uint16(b[t.rangeOff+2*s+ro+2*(c-start):]))
 				if g != 0 {
 					g = (g + delta) & 0xFFFF
 				}
 			}
-			f.set(rune(c), uint32(g), numGlyphs)
+			f.set(rune(c), uint32(g))
 		}
-	}
-	return nil
-}
-
-// familyName returns the family name (name ID 16, or 1) from the name
-// table, preferring a Windows Unicode English record.
-func familyName(b []byte) string { return nameRecord(b, 16, 1) }
-
-// postScriptName returns the PostScript name (name ID 6).
-func postScriptName(b []byte) string { return nameRecord(b, 6, 6) }
-
-// nameRecord returns name ID prefer, else name ID other, from the name
-// table's Windows Unicode records, English first.
-func nameRecord(b []byte, prefer, other uint16) string {
-	if len(b) < 6 {
-		return ""
-	}
-	count := int(binary.BigEndian.Uint16(b[2:]))
-	strOff := int(binary.BigEndian.Uint16(b[4:]))
-	best, bestScore := "", -1
-	for i := 0; i < count; i++ {
-		rec := 6 + 12*i
-		if rec+12 > len(b) {
-			break
-		}
-		pid := binary.BigEndian.Uint16(b[rec:])
-		lang := binary.BigEndian.Uint16(b[rec+4:])
-		id := binary.BigEndian.Uint16(b[rec+6:])
-		ln := int(binary.BigEndian.Uint16(b[rec+8:]))
-		off := strOff + int(binary.BigEndian.Uint16(b[rec+10:]))
-		if (id != prefer && id != other) || off+ln > len(b) || pid != 3 {
-			continue
-		}
-		score := 0
-		if id == prefer {
-			score += 2
-		}
-		if lang == 0x409 {
-			score++
-		}
-		if score > bestScore {
-			raw := b[off : off+ln]
-			u := make([]uint16, len(raw)/2)
-			for j := range u {
-				u[j] = binary.BigEndian.Uint16(raw[2*j:])
-			}
-			best, bestScore = string(utf16.Decode(u)), score
-		}
-	}
-	return best
+		return nil
+	})
 }

@@ -10,6 +10,7 @@ package fonts
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -134,11 +135,17 @@ func (s *Set) Pick(role Role, r rune) (*Face, error) {
 	return nil, &MissingGlyphError{Rune: r, Role: role}
 }
 
-// LoadFile reads and parses a TrueType font file.
+// LoadFile reads and parses a TrueType font file. It reads no more than
+// MaxFileSize (and a byte, to tell a file too large).
 func LoadFile(path string) (*Face, error) {
-	data, err := os.ReadFile(path)
+	file, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("无法读取字体文件：%w", err)
+	}
+	defer file.Close()
+	data, err := io.ReadAll(io.LimitReader(file, MaxFileSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("无法读取字体文件“%s”：%w", filepath.Base(path), err)
 	}
 	return Parse(filepath.Base(path), data)
 }

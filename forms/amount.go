@@ -2,7 +2,11 @@ package forms
 
 import (
 	"encoding/json"
+	"errors"
+	"fmt"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
 )
@@ -12,12 +16,78 @@ import (
 // lost to binary floating point. The zero value means "not given".
 type Amount string
 
-// maxAmountDecimals is how many decimals an amount may have.
-const maxAmountDecimals = 4
+// Bounds of an amount. Validation holds every amount to them; an amount in
+// 亿元 or 万元 beyond its bound is almost always a number typed in the wrong
+// unit, and a longer text is not an amount at all.
+const (
+	// MaxYiYuan is the largest amount in 亿元: 总投资 and 引进资金 of 附件4,
+	// 总投资 of 附件5 (rule "amountmax").
+	MaxYiYuan = 100000
+	// MaxWanYuan is the largest amount in 万元: 到位资金 of 附件4 (rule
+	// "amountmax"), MaxYiYuan 亿元 written in 万元.
+	MaxWanYuan = MaxYiYuan * 10000
+	// MaxAmountChars is the longest amount text, in characters; a longer one
+	// is refused before it is parsed (rule "amount").
+	MaxAmountChars = 30
+	// maxAmountExponent bounds the exponent of an amount in exponent
+	// notation (1e3), so that it never expands to a huge number of digits.
+	maxAmountExponent = 30
+	// maxAmountDecimals is how many decimals an amount may have.
+	maxAmountDecimals = 4
+)
 
-// Decimal parses the amount.
+// amountLimit returns the bound of an amount in unit ("亿元" or "万元"),
+// the param of the "amountmax" rule.
+func amountLimit(unit string) (int64, string) {
+	if unit == "万元" {
+		return MaxWanYuan, unit
+	}
+	return MaxYiYuan, "亿元"
+}
+
+// amountAtMost reports whether a valid amount (see amountProblem) is at
+// most limit, a whole number up to 10^9; an invalid amount is the "amount"
+// rule's to report, and passes. The comparison is exact without decimal
+// arithmetic (and without allocating): a valid amount has at most four
+// decimals, so one above limit exceeds it by at least 0.0001, far more
+// than the rounding error of float64 near 10^9 (about 10^-7), and rounding
+// to float64 never takes a number at most limit above it.
+func amountAtMost(a Amount, limit int64) bool {
+	if a.shapeProblem() != "" {
+		return true
+	}
+	f, err := strconv.ParseFloat(string(a), 64)
+	return err != nil || f <= float64(limit)
+}
+
+// Decimal parses the amount. A text longer than MaxAmountChars characters,
+// or in exponent notation with an exponent beyond ±30, is an error without
+// being parsed: it could not be a valid amount, and parsing (or printing)
+// it would take time and memory out of proportion with the input.
 func (a Amount) Decimal() (decimal.Decimal, error) {
+	if text := a.shapeProblem(); text != "" {
+		return decimal.Decimal{}, errors.New(text)
+	}
 	return decimal.NewFromString(string(a))
+}
+
+// shapeProblem says what makes the text too big to parse as an amount, or "".
+func (a Amount) shapeProblem() string {
+	s := string(a)
+	if len(s) > MaxAmountChars { // bytes ≥ characters: only long texts are counted
+		if n := utf8.RuneCountInString(s); n > MaxAmountChars {
+			return fmt.Sprintf("%s不是有效的金额：不能超过%d个字符（现有%d个字符）", quote(s), MaxAmountChars, n)
+		}
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] == 'e' || s[i] == 'E' {
+			if exp, err := strconv.Atoi(s[i+1:]); err == nil && (exp > maxAmountExponent || exp < -maxAmountExponent) {
+				return quote(s) + "不是有效的金额：指数过大，请直接写出数字，如 12.5"
+			}
+			break
+		}
+	}
+	return ""
 }
 
 // IsZero reports whether the amount was not given.
@@ -68,15 +138,18 @@ func (a Amount) MarshalJSON() ([]byte, error) {
 // amountProblem says what is wrong with a given amount, or "" when it is a
 // valid non-negative amount with at most four decimals.
 func amountProblem(a Amount) (rule, text string) {
+	if text := a.shapeProblem(); text != "" {
+		return "amount", text
+	}
 	d, err := a.Decimal()
 	if err != nil {
-		return "amount", "“" + string(a) + "”不是有效的金额，应为数字，如 12.5"
+		return "amount", quote(string(a)) + "不是有效的金额，应为数字，如 12.5"
 	}
 	if d.IsNegative() {
-		return "amount", "“" + string(a) + "”不能为负数"
+		return "amount", quote(string(a)) + "不能为负数"
 	}
 	if -d.Exponent() > maxAmountDecimals && !d.Equal(d.Round(maxAmountDecimals)) {
-		return "amount", "“" + string(a) + "”最多保留4位小数"
+		return "amount", quote(string(a)) + "最多保留4位小数"
 	}
 	return "", ""
 }

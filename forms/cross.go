@@ -69,7 +69,7 @@ func top500Rules(sl validator.StructLevel) {
 	case "":
 		report(sl, t.List, "list", "top500", "不能为空：请填写榜单（世界500强、中国企业500强、中国民营企业500强、其他），或整项留空")
 	default:
-		report(sl, t.List, "list", "top500", "“"+t.List+"”不是有效值，应为 世界500强、中国企业500强、中国民营企业500强、其他 之一")
+		report(sl, t.List, "list", "top500", quote(t.List)+"不是有效值，应为 世界500强、中国企业500强、中国民营企业500强、其他 之一")
 	}
 	switch {
 	case t.Year == 0:

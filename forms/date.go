@@ -14,6 +14,20 @@ import (
 // validation can quote it. The zero value means "not given".
 type Date string
 
+// The range of dates a form may hold (rule "date"): from the founding of
+// the People's Republic to the end of the century. A date outside it is
+// a typing error (0000-01-01, 2206-11-26).
+const (
+	FirstDate Date = "1949-01-01"
+	LastDate  Date = "2100-12-31"
+)
+
+// inDateRange reports whether t is within FirstDate..LastDate.
+func inDateRange(t time.Time) bool {
+	y := t.Year()
+	return y >= 1949 && y <= 2100
+}
+
 // NewDate returns the date y-m-d.
 func NewDate(y int, m time.Month, d int) Date {
 	return Date(fmt.Sprintf("%04d-%02d-%02d", y, int(m), d))
@@ -76,12 +90,14 @@ func (d *Date) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
+// dateSeparators maps the separators of the accepted date forms to "-".
+var dateSeparators = strings.NewReplacer("年", "-", "月", "-", "/", "-", ".", "-")
+
 // normalizeDate rewrites the accepted variants to ISO; other text is returned unchanged.
 func normalizeDate(s string) string {
 	t := toHalfWidth(s)
 	t = strings.TrimSuffix(t, "日")
-	r := strings.NewReplacer("年", "-", "月", "-", "/", "-", ".", "-")
-	parts := strings.Split(r.Replace(t), "-")
+	parts := strings.Split(dateSeparators.Replace(t), "-")
 	if len(parts) != 3 || len(parts[0]) != 4 {
 		return s
 	}

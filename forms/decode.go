@@ -6,11 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
-	"slices"
 	"strconv"
 	"strings"
-	"sync"
-	"unicode/utf8"
 )
 
 // decodeError is a value of the wrong JSON type; text completes "【label】…".
@@ -36,129 +33,132 @@ type textForm interface{ fromText(string) }
 // Decode decodes the JSON input into v (a pointer to a form) leniently — codes
 // by code or name, dates in common notations, amounts as numbers or strings,
 // 是/否 as booleans or text — and strictly where leniency would lose data: an
-// unknown key, a value of the wrong type or malformed JSON is an error. Every
-// problem is reported (as Errors), not only the first; what could be decoded
-// is stored in v. Decode does not validate: call Validate (or Parse, which
-// does both).
+// unknown or repeated key, a value of the wrong type, an escaped lone
+// surrogate (\ud800) or malformed JSON is an error. A table with more than
+// MaxRows rows, a 附件4 with more than MaxProjects projects or a batch of more
+// than MaxOrders orders is refused with one error before its items are
+// decoded. Every problem is reported (as Errors, at most MaxErrors of them),
+// not only the first; what could be decoded is stored in v. Decode does not
+// validate: call Validate (or Parse, which does both).
 func Decode(data []byte, v any) error {
 	rv := reflect.ValueOf(v)
 	if rv.Kind() != reflect.Pointer || rv.IsNil() {
 		return fmt.Errorf("forms.Decode: need a non-nil pointer, got %T", v)
 	}
+	var c collector
+	decode(data, rv.Elem(), &c)
+	return c.errors(false).errOrNil()
+}
+
+// decode decodes data into target, reporting problems to c. It returns
+// false when the input is not JSON at all, so that nothing was decoded.
+func decode(data []byte, target reflect.Value, c *collector) bool {
 	if err := checkSyntax(data); err != nil {
-		return Errors{err}
+		c.cover("")
+		c.addError(err)
+		return false
 	}
-	d := &decoder{}
+	d := &decoder{c: c}
 	data = bytes.TrimSpace(data)
-	target := rv.Elem()
 	if target.Kind() == reflect.Slice && data[0] == '{' {
 		data = d.unwrapList(data)
 		if data == nil {
-			return d.errs.errOrNil()
+			return true
 		}
 	}
 	d.value(data, target, fieldDesc{}, listRowFormat(target.Type()))
-	return d.errs.errOrNil()
+	return true
 }
 
 // unwrapList returns the list of a {"orders": [...]} envelope, reporting
-// any other key.
+// any other key; nil when there is no list.
 func (d *decoder) unwrapList(data []byte) []byte {
-	var env map[string]json.RawMessage
-	_ = json.Unmarshal(data, &env)
-	for _, key := range orderedKeys(data) {
-		if key != "orders" {
-			d.fail(fieldDesc{}.key(key), "unknown", fmt.Sprintf("未知字段“%s”：批量督办单应为数组，或 {\"orders\": [...]}", key))
+	members, _ := splitObject(data)
+	var list []byte
+	for _, m := range members {
+		switch {
+		case !d.keyOK(m, fieldDesc{}):
+		case m.key != "orders":
+			d.failWith(fieldDesc{}.key(m.key), "unknown", func() string {
+				return fmt.Sprintf("未知字段“%s”：批量督办单应为数组，或 {\"orders\": [...]}", m.key)
+			})
+		case list != nil:
+			d.failWith(fieldDesc{}.key(m.key), "duplicate", func() string { return duplicateText(m.key) })
+		default:
+			list = m.value
 		}
 	}
-	list, ok := env["orders"]
-	if !ok {
-		return nil
-	}
-	return bytes.TrimSpace(list)
+	return list
 }
 
-// checkSyntax reports malformed JSON with its line and column in the input.
-func checkSyntax(data []byte) *FieldError {
-	if len(bytes.TrimSpace(data)) == 0 {
-		return &FieldError{Rule: "json", Message: "输入为空：需要 JSON 格式的表单数据"}
-	}
-	var syn *json.SyntaxError
-	err := json.Unmarshal(data, new(json.RawMessage))
-	if err == nil {
-		if !utf8.Valid(data) {
-			line, col := lineCol(data, int64(invalidUTF8At(data)+1))
-			return &FieldError{Rule: "json", Message: fmt.Sprintf("输入不是 UTF-8 编码（输入第%d行第%d列附近），"+
-				"可能是 GBK 等其他编码：请将文件另存为 UTF-8 后重试", line, col)}
-		}
-		return nil
-	}
-	if errors.As(err, &syn) {
-		off := syn.Offset // just after the offending character
-		if strings.Contains(syn.Error(), "unexpected end") {
-			off = int64(len(data)) + 1 // where the missing text would start
-		}
-		line, col := lineCol(data, off)
-		return &FieldError{Rule: "json", Message: fmt.Sprintf("JSON 格式错误（输入第%d行第%d列附近）：%s（%s）",
-			line, col, syntaxHint(syn.Error()), syn.Error())}
-	}
-	return &FieldError{Rule: "json", Message: "JSON 格式错误：" + err.Error()}
+// decoder decodes one input, reporting its problems to c.
+type decoder struct {
+	c       *collector
+	depth   int        // how many objects are being decoded
+	scratch [][]member // the members of the object at each depth, reused
 }
 
-// syntaxHint says in Chinese what a JSON syntax error usually means.
-func syntaxHint(msg string) string {
-	switch {
-	case strings.Contains(msg, "unexpected end"):
-		return "输入不完整，可能缺少结尾的 } 或 ]"
-	case strings.Contains(msg, "looking for beginning of object key"):
-		return "此处应为带英文双引号的字段名，可能多了一个逗号"
-	case strings.Contains(msg, "after object key:value pair"):
-		return "两个字段之间缺少逗号，或缺少右花括号 }"
-	case strings.Contains(msg, "after object key"):
-		return "字段名后缺少英文冒号 :"
-	case strings.Contains(msg, "after array element"):
-		return "两项之间缺少逗号，或缺少右方括号 ]"
-	case strings.Contains(msg, "in string literal"):
-		return "文本中有未转义的控制字符，换行请写作 \\n"
-	case strings.Contains(msg, "looking for beginning of value"):
-		return "此处应为一个值；文本要用英文双引号括起来，末尾不能多逗号"
-	case strings.Contains(msg, "after top-level value"):
-		return "完整的 JSON 之后还有多余内容"
-	}
-	return "语法错误"
-}
-
-// invalidUTF8At is the byte offset of the first byte that is not UTF-8.
-func invalidUTF8At(data []byte) int {
-	for off := 0; off < len(data); {
-		r, size := utf8.DecodeRune(data[off:])
-		if r == utf8.RuneError && size == 1 {
-			return off
-		}
-		off += size
-	}
-	return len(data)
-}
-
-// lineCol returns the 1-based line and column (in characters) of the
-// character that ends at byte offset off; an offset past the end counts the
-// missing characters after it.
-func lineCol(data []byte, off int64) (line, col int) {
-	extra := 0
-	if off > int64(len(data)) {
-		extra = int(off - int64(len(data)))
-		off = int64(len(data))
-	}
-	before := data[:off]
-	line = bytes.Count(before, []byte("\n")) + 1
-	col = utf8.RuneCount(before[bytes.LastIndexByte(before, '\n')+1:]) + extra
-	return line, col
-}
-
-type decoder struct{ errs Errors }
-
+// fail reports a problem with the value at (see failWith).
 func (d *decoder) fail(at fieldDesc, rule, text string) {
-	d.errs = append(d.errs, newFieldError(at, rule, text))
+	d.failWith(at, rule, func() string { return text })
+}
+
+// failWith reports a problem with the value at; text is the message after
+// "【label】", built only if the error is listed. Except for a key that
+// is unknown or repeated, the value is left out of validation (see
+// collector.cover).
+func (d *decoder) failWith(at fieldDesc, rule string, text func() string) {
+	if rule != "unknown" && rule != "duplicate" {
+		d.c.cover(at.path)
+	}
+	d.c.add(at.path, func() *FieldError { return newFieldError(at, rule, text()) })
+}
+
+// duplicateText is the message of a key given twice in one object.
+func duplicateText(key string) string {
+	return fmt.Sprintf("字段“%s”重复出现，同一字段只能填写一次，请删除多余的一项", key)
+}
+
+// surrogateText is the message of a text holding an escaped lone surrogate.
+func surrogateText(esc string) string {
+	return "含有无效的 Unicode 转义 " + esc + "（孤立的代理项）"
+}
+
+// keyOK reports a key of the object at that holds an escaped lone
+// surrogate, and returns false for it.
+func (d *decoder) keyOK(m member, at fieldDesc) bool {
+	if bytes.IndexByte(m.rawKey, '\\') < 0 {
+		return true
+	}
+	esc, bad := loneSurrogate(m.rawKey)
+	if bad {
+		d.failWith(at.key(m.key), "unicode", func() string { return "字段名 " + string(m.rawKey) + " " + surrogateText(esc) })
+	}
+	return !bad
+}
+
+// checkEscapes reports an escaped lone surrogate in a text value (or in an
+// item of a list of texts) that encoding/json would turn into U+FFFD. The
+// value is decoded anyway, so that its other problems are found.
+func (d *decoder) checkEscapes(raw []byte, rv reflect.Value, at fieldDesc) {
+	switch {
+	case raw[0] == '"' && (rv.Kind() != reflect.Struct || isTextForm(rv)):
+		if esc, bad := loneSurrogate(raw); bad {
+			d.fail(at, "unicode", surrogateText(esc))
+		}
+	case raw[0] == '[' && rv.Type() == textListType:
+		items, _ := splitArray(raw)
+		for i, it := range items {
+			if esc, bad := loneSurrogate(it); bad {
+				d.fail(at.index(i, ""), "unicode", surrogateText(esc))
+			}
+		}
+	}
+}
+
+func isTextForm(rv reflect.Value) bool {
+	_, ok := rv.Addr().Interface().(textForm)
+	return ok
 }
 
 var unmarshalerType = reflect.TypeFor[json.Unmarshaler]()
@@ -176,6 +176,9 @@ func (d *decoder) value(raw []byte, rv reflect.Value, at fieldDesc, rowFormat st
 			rv.Set(reflect.New(rv.Type().Elem()))
 		}
 		rv = rv.Elem()
+	}
+	if bytes.IndexByte(raw, '\\') >= 0 {
+		d.checkEscapes(raw, rv, at)
 	}
 	if tf, ok := rv.Addr().Interface().(textForm); ok && len(raw) > 0 && raw[0] != '{' && !isNull {
 		var s string
@@ -251,28 +254,101 @@ func parseInt(raw []byte) (int64, bool) {
 	return n, true
 }
 
+// object decodes a JSON object into the struct rv.
 func (d *decoder) object(raw []byte, rv reflect.Value, at fieldDesc) {
-	members, ok := splitObject(raw)
+	// Each level of nesting reuses its own list of members.
+	if d.depth == len(d.scratch) {
+		d.scratch = append(d.scratch, nil)
+	}
+	members, ok := appendMembers(d.scratch[d.depth][:0], raw)
+	d.scratch[d.depth] = members
 	if !ok {
 		d.fail(at, "type", errWantObject.text)
 		return
 	}
-	fields := structFields(rv.Type())
+	d.depth++
+	defer func() { d.depth-- }()
+	fields := structFields(rv.Type()).byKey
+	var seen keySet
 	for _, m := range members {
-		f, ok := fields[m.key]
-		if !ok {
-			d.fail(at.key(m.key), "unknown", fmt.Sprintf("未知字段“%s”：本表没有这一项，请检查拼写（%s）", m.key, knownKeys(rv.Type())))
+		if !d.keyOK(m, at) {
 			continue
 		}
-		d.value(m.value, rv.FieldByIndex(f.Index), at.field(f), f.Tag.Get("row"))
+		f, known := fields[m.key]
+		if !seen.add(m.key, f) {
+			where := at.key(m.key)
+			if known {
+				where = at.field(f)
+			}
+			d.failWith(where, "duplicate", func() string { return duplicateText(m.key) })
+			continue
+		}
+		if !known {
+			d.failWith(at.key(m.key), "unknown", func() string {
+				return fmt.Sprintf("未知字段“%s”：本表没有这一项，请检查拼写（%s）", m.key, knownKeys(rv.Type()))
+			})
+			continue
+		}
+		d.value(m.value, rv.FieldByIndex(f.Index), at.field(f), f.row)
 	}
 }
 
+// keySet is the keys seen so far in one object: a bit per known field,
+// and a map, made only when needed, for the keys of no field.
+type keySet struct {
+	known   uint64
+	unknown map[string]bool
+}
+
+// add records a key and reports whether it is new. f is the key's field,
+// nil for an unknown key.
+func (s *keySet) add(key string, f *fieldInfo) bool {
+	if f != nil && f.ord < 64 {
+		bit := uint64(1) << f.ord
+		if s.known&bit != 0 {
+			return false
+		}
+		s.known |= bit
+		return true
+	}
+	if s.unknown[key] {
+		return false
+	}
+	if s.unknown == nil {
+		s.unknown = map[string]bool{}
+	}
+	s.unknown[key] = true
+	return true
+}
+
+// list decodes a JSON array into the slice rv. A list with a size limit
+// (see listCap) is counted first and refused whole when too long.
 func (d *decoder) list(raw []byte, rv reflect.Value, at fieldDesc, rowFormat string) {
+	if limit, unit, capped := listCap(rv.Type()); capped {
+		n, ok := countItems(raw)
+		if !ok {
+			d.fail(at, "type", errWantList.text)
+			return
+		}
+		if n > limit {
+			where := at
+			if rv.Type() == batchType {
+				where = batchDesc
+			}
+			d.fail(where, "max", tooMany(n, limit, unit))
+			return
+		}
+	}
 	items, ok := splitArray(raw)
 	if !ok {
 		d.fail(at, "type", errWantList.text)
 		return
+	}
+	if rv.Type() == investorsType {
+		if n := countProjects(items); n > MaxProjects {
+			d.fail(at, "max", tooMany(n, MaxProjects, "个项目"))
+			return
+		}
 	}
 	out := reflect.MakeSlice(rv.Type(), len(items), len(items))
 	for i, it := range items {
@@ -281,175 +357,22 @@ func (d *decoder) list(raw []byte, rv reflect.Value, at fieldDesc, rowFormat str
 	rv.Set(out)
 }
 
-// orderedKeys returns the keys of a JSON object in input order.
-func orderedKeys(raw []byte) []string {
-	members, _ := splitObject(raw)
-	keys := make([]string, len(members))
-	for i, m := range members {
-		keys[i] = m.key
-	}
-	return keys
-}
-
-// member is one key and its raw value in a JSON object.
-type member struct {
-	key   string
-	value []byte
-}
-
-// splitObject returns the members of a JSON object in input order, their
-// values as raw JSON without surrounding blanks. The input must be valid
-// JSON (Decode checks it first): the scan only finds where values end, so
-// that decoding a nested form reads each byte a few times, not a few times
-// per level. ok is false when raw is not an object.
-func splitObject(raw []byte) (members []member, ok bool) {
-	if len(raw) == 0 || raw[0] != '{' {
-		return nil, false
-	}
-	i := skipBlank(raw, 1)
-	if i < len(raw) && raw[i] == '}' {
-		return nil, true
-	}
-	for i < len(raw) && raw[i] == '"' {
-		end := scanValue(raw, i)
-		key, kok := jsonString(raw[i:end])
-		if !kok {
-			return nil, false
-		}
-		i = skipBlank(raw, end)
-		if i >= len(raw) || raw[i] != ':' {
-			return nil, false
-		}
-		i = skipBlank(raw, i+1)
-		end = scanValue(raw, i)
-		if end <= i {
-			return nil, false
-		}
-		members = append(members, member{key, raw[i:end]})
-		i = skipBlank(raw, end)
-		if i < len(raw) && raw[i] == ',' {
-			i = skipBlank(raw, i+1)
-			continue
-		}
-		return members, i < len(raw) && raw[i] == '}'
-	}
-	return nil, false
-}
-
-// splitArray returns the items of a JSON array as raw JSON (see splitObject).
-func splitArray(raw []byte) (items [][]byte, ok bool) {
-	if len(raw) == 0 || raw[0] != '[' {
-		return nil, false
-	}
-	i := skipBlank(raw, 1)
-	if i < len(raw) && raw[i] == ']' {
-		return [][]byte{}, true
-	}
-	for i < len(raw) {
-		end := scanValue(raw, i)
-		if end <= i {
-			return nil, false
-		}
-		items = append(items, raw[i:end])
-		i = skipBlank(raw, end)
-		if i < len(raw) && raw[i] == ',' {
-			i = skipBlank(raw, i+1)
-			continue
-		}
-		return items, i < len(raw) && raw[i] == ']'
-	}
-	return nil, false
-}
-
-// scanValue returns the end of the JSON value that starts at raw[i].
-func scanValue(raw []byte, i int) int {
-	if i >= len(raw) {
-		return i
-	}
-	switch raw[i] {
-	case '"':
-		for j := i + 1; j < len(raw); j++ {
-			switch raw[j] {
-			case '\\':
-				j++
-			case '"':
-				return j + 1
-			}
-		}
-		return len(raw)
-	case '{', '[':
-		depth := 0
-		for j := i; j < len(raw); j++ {
-			switch raw[j] {
-			case '"':
-				j = scanValue(raw, j) - 1
-			case '{', '[':
-				depth++
-			case '}', ']':
-				depth--
-				if depth == 0 {
-					return j + 1
-				}
-			}
-		}
-		return len(raw)
-	}
-	j := i // a number, true, false or null
-	for j < len(raw) && !strings.ContainsRune(",}] \t\r\n", rune(raw[j])) {
-		j++
-	}
-	return j
-}
-
-func skipBlank(raw []byte, i int) int {
-	for i < len(raw) && (raw[i] == ' ' || raw[i] == '\t' || raw[i] == '\r' || raw[i] == '\n') {
-		i++
-	}
-	return i
-}
-
-// jsonString decodes a JSON string token.
-func jsonString(tok []byte) (string, bool) {
-	if len(tok) < 2 || tok[0] != '"' || tok[len(tok)-1] != '"' {
-		return "", false
-	}
-	if bytes.IndexByte(tok, '\\') < 0 && utf8.Valid(tok) {
-		return string(tok[1 : len(tok)-1]), true
-	}
-	var s string
-	return s, json.Unmarshal(tok, &s) == nil
-}
-
-// structFields maps the JSON keys of a struct type (embedded structs
-// included) to their fields, computed once per type.
-func structFields(t reflect.Type) map[string]reflect.StructField {
-	if m, ok := fieldCache.Load(t); ok {
-		return m.(map[string]reflect.StructField)
-	}
-	m := map[string]reflect.StructField{}
-	var walk func(reflect.Type, []int)
-	walk = func(t reflect.Type, index []int) {
-		for i := 0; i < t.NumField(); i++ {
-			f := t.Field(i)
-			if !f.IsExported() || f.Tag.Get("json") == "-" {
-				continue
-			}
-			f.Index = append(slices.Clone(index), i)
-			if f.Anonymous && f.Type.Kind() == reflect.Struct && f.Tag.Get("json") == "" {
-				walk(f.Type, f.Index)
-				continue
-			}
-			if _, dup := m[jsonName(f)]; !dup { // the first in field order wins, as in fieldByJSON
-				m[jsonName(f)] = f
+// countProjects counts the projects of the investors of 附件4 (raw JSON
+// objects) without decoding them.
+func countProjects(investors [][]byte) int {
+	n := 0
+	for _, inv := range investors {
+		members, _ := splitObject(inv)
+		for _, m := range members {
+			if m.key == "projects" {
+				c, _ := countItems(m.value)
+				n += c
+				break // a repeated key is an error, and only the first is decoded
 			}
 		}
 	}
-	walk(t, nil)
-	fieldCache.Store(t, m)
-	return m
+	return n
 }
-
-var fieldCache sync.Map // reflect.Type → map[string]reflect.StructField
 
 // knownKeys lists the JSON keys of a struct type for the unknown-field message.
 func knownKeys(t reflect.Type) string {

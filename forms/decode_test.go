@@ -144,3 +144,123 @@ func TestDecode(t *testing.T) {
 		t.Errorf("Parse of an invalid input returned %#v, %v", form, err)
 	}
 }
+
+// Defect 2: a key given twice is an error at every level, not last-wins.
+func TestDuplicateKeys(t *testing.T) {
+	dup := func(row, label, key string) string {
+		sep := "："
+		if label != "" {
+			sep = "【" + label + "】"
+		} else if row == "" {
+			sep = ""
+		}
+		return row + sep + "字段“" + key + "”重复出现，同一字段只能填写一次，请删除多余的一项"
+	}
+	for _, tc := range []struct {
+		form ID
+		in   string
+		want want
+	}{
+		{TaskListID, `{"unit": "A", "unit": "B", "date": "2026-11-26", "rows": [{"name": "某项目", "overview": "概况", "leader": "李某", "owner": "某单位", "tasks": ["签约"]}]}`,
+			want{"unit", "单位（盖章）", "", "duplicate", dup("", "单位（盖章）", "unit")}},
+		{TaskListID, `{"unit": "A", "date": "2026-11-26", "rows": [{"name": "某项目", "overview": "概况", "leader": "李某", "owner": "某单位", "tasks": ["签约"], "name": "另一项目"}]}`,
+			want{"rows[0].name", "企业（项目）名称", r1, "duplicate", dup(r1, "企业（项目）名称", "name")}},
+		{SigningID, strings.Replace(bases[SigningID], `"phone": "13807320001"`, `"phone": "13807320001", "phone": "13807320002"`, 1),
+			want{"rows[0].projects[0].contact.phone", "项目联系人及电话·电话", r1p1, "duplicate", dup(r1p1, "项目联系人及电话·电话", "phone")}},
+		{SigningID, strings.Replace(bases[SigningID], `"rank": 123`, `"rank": 123, "rank": 12`, 1),
+			want{"rows[0].top500.rank", "所属500强名称及排名·排名", r1, "duplicate", dup(r1, "所属500强名称及排名·排名", "rank")}},
+		{SupervisionID, `{"orders": [` + bases[SupervisionID] + `], "orders": []}`,
+			want{"orders", "", "", "duplicate", dup("", "", "orders")}},
+		{SupervisionID, `[` + strings.Replace(bases[SupervisionID], `"date"`, `"to": "2026-12-31", "date"`, 1) + `]`,
+			want{"[0].to", "完成时限·截止日期", "第1份督办单", "duplicate", dup("第1份督办单", "完成时限·截止日期", "to")}},
+	} {
+		form, err := Parse(tc.form, []byte(tc.in))
+		wantErrors(t, err, tc.want)
+		// The first value is kept.
+		if tl, ok := form.(*TaskList); ok && (tl.Unit != "A" || tl.Rows[0].Name != "某项目") {
+			t.Errorf("kept %q, %q", tl.Unit, tl.Rows[0].Name)
+		}
+	}
+	// An unknown key given twice: unknown, then repeated.
+	in := strings.Replace(bases[LandingID], `"remarks": "无"`, `"remarks": "无", "remark": 1, "remark": 2`, 1)
+	_, err := Parse(LandingID, []byte(in))
+	list := fieldErrors(t, err)
+	if len(list) != 2 || list[0].Rule != "unknown" || list[1].Rule != "duplicate" || list[1].Path != "rows[0].remark" {
+		t.Errorf("unknown key twice: %v", list)
+	}
+	// Decode reports them too, and a key repeated many times stays cheap.
+	var many strings.Builder
+	many.WriteString(`{"unit": "A"`)
+	for range 100000 {
+		many.WriteString(`, "unit": "A"`)
+	}
+	many.WriteString("}")
+	err = Decode([]byte(many.String()), new(TaskList))
+	list = fieldErrors(t, err)
+	if len(list) != MaxErrors+1 || list[0].Rule != "duplicate" || list[MaxErrors].Message != "…还有 99800 处错误未列出" {
+		t.Errorf("%d errors, last %v", len(list), list[len(list)-1])
+	}
+}
+
+// Defect 4: an escaped lone surrogate is refused, naming the field, instead
+// of becoming U+FFFD.
+func TestLoneSurrogates(t *testing.T) {
+	msg := func(row, label, esc string) string {
+		return row + "【" + label + "】含有无效的 Unicode 转义 " + esc + "（孤立的代理项）"
+	}
+	for _, tc := range []struct {
+		form  ID
+		path  string // the JSON key whose value gets the escape
+		value string // JSON text
+		want  want
+	}{
+		{TaskListID, "unit", `"湘潭\ud800经开区"`, want{"unit", "单位（盖章）", "", "unicode", msg("", "单位（盖章）", `\ud800`)}},
+		{TaskListID, "unit", `"湘潭\uDBFF"`, want{"unit", "单位（盖章）", "", "unicode", msg("", "单位（盖章）", `\uDBFF`)}},
+		{TaskListID, "unit", `"\udc00湘潭"`, want{"unit", "单位（盖章）", "", "unicode", msg("", "单位（盖章）", `\udc00`)}},
+		{TaskListID, "unit", `"湘潭\ud800\u0041"`, want{"unit", "单位（盖章）", "", "unicode", msg("", "单位（盖章）", `\ud800`)}},
+		{TaskListID, "unit", `"\ud83d\ude00\ud83d"`, want{"unit", "单位（盖章）", "", "unicode", msg("", "单位（盖章）", `\ud83d`)}},
+		{TaskListID, "rows[0].overview", `"概况\ud800"`, want{"rows[0].overview", "项目基本情况", r1, "unicode", msg(r1, "项目基本情况", `\ud800`)}},
+		{TaskListID, "rows[0].tasks", `["签约", "开工\udfff"]`, want{"rows[0].tasks[1]", "任务清单第2项", r1, "unicode", msg(r1, "任务清单第2项", `\udfff`)}},
+		{TaskListID, "rows[0].tasks", `"签约\n开工\udfff"`, want{"rows[0].tasks", "任务清单", r1, "unicode", msg(r1, "任务清单", `\udfff`)}},
+		{SigningID, "rows[0].top500", `"世界500强\ud800"`, want{"rows[0].top500", "所属500强名称及排名", r1, "unicode", msg(r1, "所属500强名称及排名", `\ud800`)}},
+		{SigningID, "rows[0].projects[0].totalInvestment", `"1\ud800"`, want{"rows[0].projects[0].totalInvestment", "总投资（亿元）", r1p1, "unicode", msg(r1p1, "总投资（亿元）", `\ud800`)}},
+		{SigningID, "rows[0].projects[0].cooperation", `"\ud800"`, want{"rows[0].projects[0].cooperation", "合作方式", r1p1, "unicode", msg(r1p1, "合作方式", `\ud800`)}},
+		{SupervisionID, "date", `"2026-11-26\ud800"`, want{"date", "日期", "", "unicode", msg("", "日期", `\ud800`)}},
+	} {
+		t.Run(tc.path+tc.value, func(t *testing.T) {
+			_, err := Parse(tc.form, base(t, tc.form).set(tc.path, raw(`"@@"`)).bytesReplacing(`"@@"`, tc.value))
+			wantErrors(t, err, tc.want)
+		})
+	}
+	// A key with a lone surrogate.
+	in := strings.Replace(bases[TaskListID], `"date": "2026-11-26",`, `"date": "2026-11-26", "da\ud800te": 1,`, 1)
+	_, err := Parse(TaskListID, []byte(in))
+	wantErrors(t, err, want{"da\uFFFDte", "", "", "unicode", `字段名 "da\ud800te" 含有无效的 Unicode 转义 \ud800（孤立的代理项）`})
+	// Pairs, escaped backslashes and a literal U+FFFD are fine.
+	for _, v := range []string{`"湘潭\ud83d\ude00"`, `"\\ud800"`, `"\\\ud83d\ude00"`, `"湘潭` + "\uFFFD" + `"`, `"\u6e58\u6f6d"`} {
+		f := mustParse(t, TaskListID, base(t, TaskListID).set("unit", raw(`"@@"`)).bytesReplacing(`"@@"`, v)).(*TaskList)
+		if strings.Contains(v, `\ud83d\ude00`) && !strings.Contains(f.Unit, "😀") {
+			t.Errorf("%s decoded as %q", v, f.Unit)
+		}
+	}
+}
+
+func TestLoneSurrogateScanner(t *testing.T) {
+	for _, tc := range []struct {
+		in, esc string
+	}{
+		{`"\ud800"`, `\ud800`}, {`"a\ud800b"`, `\ud800`}, {`"\ud800\ud800"`, `\ud800`}, {`"\udc00"`, `\udc00`},
+		{`"\ud800\udc00\udc00"`, `\udc00`}, {`"\\\ud800"`, `\ud800`}, {`["x", "\uDFFF"]`, `\uDFFF`},
+		{`"\ud800\n"`, `\ud800`}, {`"\ud800\u"`, `\ud800`},
+	} {
+		esc, bad := loneSurrogate([]byte(tc.in))
+		if !bad || esc != tc.esc {
+			t.Errorf("loneSurrogate(%s) = %q, %v; want %q", tc.in, esc, bad, tc.esc)
+		}
+	}
+	for _, in := range []string{`"\ud800\udc00"`, `"\\ud800"`, `"\\\\ud800"`, `"\u0041\n\t\""`, `"湘潭"`, `""`, `"\uD83D\uDE00"`} {
+		if esc, bad := loneSurrogate([]byte(in)); bad {
+			t.Errorf("loneSurrogate(%s) = %q", in, esc)
+		}
+	}
+}

@@ -1,7 +1,6 @@
 package forms
 
 import (
-	"slices"
 	"strconv"
 	"strings"
 )
@@ -18,7 +17,9 @@ type FieldError struct {
 	// fields outside the table.
 	Row string `json:"row,omitempty"`
 	// Rule is a machine-readable code of the broken rule: "required", "max",
-	// "oneof", "uscc", "cnphone", "date", "amount", "type", "unknown", "json", …
+	// "oneof", "uscc", "cnphone", "date", "amount", "amountmax", "nocontrol",
+	// "oneline", "type", "unknown", "duplicate", "unicode", "json",
+	// "truncated", …
 	Rule string `json:"rule"`
 	// Message is the whole Chinese sentence, e.g.
 	// "第3行第1个项目【合作方式】“F”不是有效代码，应为 A、B、C、D、E 之一".
@@ -33,7 +34,26 @@ func (e *FieldError) Error() string { return e.Message }
 //
 //	var list forms.Errors
 //	if errors.As(err, &list) { for _, e := range list { … } }
+//
+// or to obtain the first problem alone:
+//
+//	var first *forms.FieldError
+//	if errors.As(err, &first) { … }
+//
+// An input with more than MaxErrors problems gives the first MaxErrors of
+// them and then one FieldError of rule "truncated" (no path, label or row)
+// whose message says how many more there are: "…还有 N 处错误未列出".
 type Errors []*FieldError
+
+// Unwrap returns the errors of the list, so that errors.As and errors.Is
+// look into them.
+func (l Errors) Unwrap() []error {
+	out := make([]error, len(l))
+	for i, e := range l {
+		out[i] = e
+	}
+	return out
+}
 
 // Error returns the messages, one a line.
 func (l Errors) Error() string {
@@ -53,15 +73,6 @@ func (l Errors) errOrNil() error {
 		return nil
 	}
 	return l
-}
-
-// sortByRow orders errors by the row they are in (errors outside the table
-// first), keeping the order within a row: decoding problems, then rules in
-// column order.
-func (l Errors) sortByRow() {
-	slices.SortStableFunc(l, func(a, b *FieldError) int {
-		return slices.Compare(pathIndexes(a.Path), pathIndexes(b.Path))
-	})
 }
 
 // pathIndexes returns the list indexes in a path: "rows[2].projects[0].x" → [2 0].

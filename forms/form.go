@@ -92,7 +92,9 @@ func New(id ID) (Form, error) {
 // Parse decodes and validates the JSON input of form id. For supervision, a
 // JSON array of orders or {"orders": [...]} gives a *SupervisionBatch and an
 // object gives one *Supervision. On invalid input the error is Errors with
-// every problem found; the form is returned too, holding what was decoded.
+// every problem found, in row order (at most MaxErrors of them, see
+// MaxErrors); the form is returned too, holding what was decoded. A value
+// that could not be decoded is not also reported as missing or invalid.
 func Parse(id ID, data []byte) (Form, error) {
 	f, err := New(id)
 	if err != nil {
@@ -101,47 +103,12 @@ func Parse(id ID, data []byte) (Form, error) {
 	if id == SupervisionID && isBatch(data) {
 		f = new(SupervisionBatch)
 	}
-	derr := Decode(data, f)
-	var decodeErrs Errors
-	if derr != nil {
-		var ok bool
-		if decodeErrs, ok = derr.(Errors); !ok {
-			return f, derr
-		}
-		for _, e := range decodeErrs {
-			if e.Rule == "json" {
-				return f, decodeErrs // nothing decoded to validate
-			}
-		}
+	var c collector
+	rv := reflect.ValueOf(f).Elem()
+	if decode(data, rv, &c) {
+		getChecker().validate(rv, &c)
 	}
-	verr := Validate(f)
-	if verr == nil {
-		return f, decodeErrs.errOrNil()
-	}
-	all := decodeErrs
-	for _, e := range verr.(Errors) {
-		if !coveredBy(e.Path, decodeErrs) {
-			all = append(all, e)
-		}
-	}
-	all.sortByRow()
-	return f, all.errOrNil()
-}
-
-// coveredBy reports whether a decoding error already speaks of path (or a
-// field above it), so a value that failed to decode is not also "missing".
-func coveredBy(path string, decodeErrs Errors) bool {
-	for _, e := range decodeErrs {
-		if e.Rule == "unknown" {
-			continue
-		}
-		// A root of the wrong type ("应为对象") leaves nothing to validate.
-		if e.Path == "" || e.Path == path || (len(path) > len(e.Path) && path[:len(e.Path)] == e.Path &&
-			(path[len(e.Path)] == '.' || path[len(e.Path)] == '[')) {
-			return true
-		}
-	}
-	return false
+	return f, c.errors(true).errOrNil()
 }
 
 // isBatch reports whether a supervision input holds several orders.
@@ -166,22 +133,29 @@ func (h *Header) FormHeader() *Header { return h }
 // Header is the envelope of the table forms 附件2–5: the reporting unit,
 // the date and the seal stamped over the unit's name.
 type Header struct {
-	Unit string `json:"unit" label:"单位（盖章）" validate:"required,max=60,nocontrol"`
+	Unit string `json:"unit" label:"单位（盖章）" validate:"required,max=60,oneline"`
 	Date Date   `json:"date" label:"填报日期" validate:"required,date"`
 	// Seal names a seal image known to the server (§4 of the contract). The
 	// library takes seal image bytes as a rendering option instead.
-	Seal string `json:"seal,omitempty" label:"印章" validate:"max=60,nocontrol"`
+	Seal string `json:"seal,omitempty" label:"印章" validate:"max=60,oneline"`
 }
 
 // Label returns the label tag of the field with JSON key key in the struct
 // of sample (e.g. Label(TaskRow{}, "leader") = "牵头|责任领导"): the exact
-// column header, "|" marking its official line breaks. It panics on a key
-// the struct does not have, which is a programming error.
+// column header, "|" marking its official line breaks. It returns "" when
+// sample is not a struct (or a pointer to one) or has no field with that
+// key, or the field has no label.
 func Label(sample any, key string) string {
-	t := deref(reflect.TypeOf(sample))
+	t := reflect.TypeOf(sample)
+	if t == nil {
+		return ""
+	}
+	if t = deref(t); t.Kind() != reflect.Struct {
+		return ""
+	}
 	f, ok := fieldByJSON(t, key)
 	if !ok {
-		panic("forms.Label: " + t.Name() + " has no field " + key)
+		return ""
 	}
 	return f.Tag.Get("label")
 }

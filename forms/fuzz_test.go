@@ -1,6 +1,7 @@
 package forms
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"os"
@@ -12,9 +13,35 @@ import (
 // knownRules are the machine codes a FieldError may carry.
 var knownRules = map[string]bool{
 	"required": true, "max": true, "min": true, "oneof": true, "uscc": true, "cnphone": true,
-	"hunancity": true, "date": true, "amount": true, "amountpos": true, "yesno": true,
+	"hunancity": true, "date": true, "amount": true, "amountpos": true, "amountmax": true, "yesno": true,
 	"docnumber": true, "ltefield": true, "requires": true, "daterange": true, "unique": true,
-	"top500": true, "nocontrol": true, "type": true, "unknown": true, "json": true,
+	"top500": true, "nocontrol": true, "oneline": true, "type": true, "unknown": true, "duplicate": true,
+	"unicode": true, "json": true, "truncated": true,
+}
+
+// wholeInputRules are the rules of the errors about the whole input, which
+// have no path: not JSON, a root of the wrong type, an empty or too long
+// batch, and the note that ends a truncated list.
+var wholeInputRules = map[string]bool{"json": true, "type": true, "required": true, "max": true, "truncated": true}
+
+// fuzzSeeds are inputs for the problems found in review: repeated keys,
+// escaped lone surrogates, huge amounts and dates out of range, and more
+// rows than allowed.
+func fuzzSeeds() [][]byte {
+	seeds := [][]byte{
+		[]byte(`{"unit": "A", "unit": "B", "rows": [{"name": "x", "name": "y"}]}`),
+		[]byte(`{"orders": [], "orders": [{"target": "x", "target": "y"}]}`),
+		[]byte(`[{"date": "2026-11-26", "date": "2026-11-27"}]`),
+		[]byte(`{"unit": "湘潭\ud800经开区", "rows": [{"tasks": ["a\udc00", "\ud83d\ude00"], "x\ud800": 1}]}`),
+		[]byte(`{"rows": [{"top500": "\udbff", "projects": [{"totalInvestment": "1\ud800"}]}]}`),
+		[]byte(`{"rows": [{"projects": [{"totalInvestment": 123456789, "introducedFunds": 1e-30, "fundsInPlace": 1000000000.0001}]}]}`),
+		[]byte(`{"rows": [{"totalInvestment": "` + strings.Repeat("9", 40) + `"}]}`),
+		[]byte(`{"date": "0000-01-01", "from": "1948-12-31", "to": "2101-01-01"}`),
+		[]byte(`{"unit": "湘潭\n经开区", "rows": [{"name": "a\tb", "overview": "a\r\nb", "leader": "\u2028"}]}`),
+		[]byte(`{"rows": [` + strings.Repeat(`{},`, MaxRows) + `{}]}`),
+		[]byte(`{"rows": [` + strings.Repeat(`{"name": 1, "x": 2},`, 60) + `{}]}`),
+	}
+	return seeds
 }
 
 func FuzzParse(f *testing.F) {
@@ -33,6 +60,7 @@ func FuzzParse(f *testing.F) {
 	seeds = append(seeds, []byte(`[]`), []byte(`{"orders": null}`), []byte(`{"rows": [null, 1, "x", {}]}`),
 		[]byte(`{"rows": [{"projects": [{"totalInvestment": 1e10000, "introducedFunds": 1e-10000}]}]}`),
 		[]byte("{\"unit\": \"\xcf\xe6\"}"), []byte(`{"top500": {"list": "其他"}}`))
+	seeds = append(seeds, fuzzSeeds()...)
 	for _, data := range seeds {
 		for i := range formIDs {
 			f.Add(uint8(i), data)
@@ -65,7 +93,17 @@ func FuzzParse(f *testing.F) {
 		if len(list) == 0 {
 			t.Fatal("empty Errors returned as an error")
 		}
-		for _, e := range list {
+		if len(list) > MaxErrors+1 {
+			t.Fatalf("%d errors listed", len(list))
+		}
+		var first *FieldError
+		if !errors.As(err, &first) || first != list[0] {
+			t.Fatalf("errors.As(*FieldError) = %v", first)
+		}
+		// A U+FFFD in a message was typed (or escaped) in the input: an
+		// escaped lone surrogate is refused, not turned into U+FFFD.
+		typedFFFD := bytes.Contains(data, []byte("\uFFFD")) || bytes.Contains(bytes.ToLower(data), []byte(`\ufffd`))
+		for i, e := range list {
 			switch {
 			case e == nil:
 				t.Fatal("nil FieldError")
@@ -77,11 +115,19 @@ func FuzzParse(f *testing.F) {
 				t.Fatalf("message does not start with its row: %+v", e)
 			case e.Label != "" && !strings.Contains(e.Message, "【"+e.Label+"】"):
 				t.Fatalf("message does not name its label: %+v", e)
-			case e.Rule != "json" && e.Rule != "type" && e.Rule != "required" && e.Path == "":
+			case e.Path == "" && (!wholeInputRules[e.Rule] || e.Row != ""):
 				t.Fatalf("FieldError without path: %+v", e)
+			case (e.Rule == "truncated") != (i == MaxErrors):
+				t.Fatalf("error %d of %d is %+v", i, len(list), e)
+			case !typedFFFD && strings.ContainsRune(e.Message, '\uFFFD'):
+				t.Fatalf("message shows U+FFFD, which the input does not hold: %+v", e)
 			}
 		}
-		// Deterministic: the same input gives the same messages.
+		// Deterministic: the same input gives the same messages. (Checked on
+		// small inputs only: thousands of rows would make fuzzing crawl.)
+		if len(data) > 4096 {
+			return
+		}
 		_, again := Parse(id, data)
 		if again == nil || again.Error() != err.Error() {
 			t.Fatalf("Parse is not deterministic:\n%v\n---\n%v", err, again)

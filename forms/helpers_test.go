@@ -221,3 +221,15 @@ func mustParse(tb testing.TB, id ID, data []byte) Form {
 	}
 	return f
 }
+
+// bytesReplacing returns the edited input as JSON with the text old (a
+// placeholder value set by the test) replaced by new, raw JSON that the
+// encoder could not write (an escaped lone surrogate).
+func (d *doc) bytesReplacing(old, new string) []byte {
+	d.tb.Helper()
+	out := d.bytes()
+	if !bytes.Contains(out, []byte(old)) {
+		d.tb.Fatalf("no %s in %s", old, out)
+	}
+	return bytes.Replace(out, []byte(old), []byte(new), 1)
+}

@@ -10,11 +10,11 @@ type Landing struct {
 // LandingRow is one project of 附件5.
 type LandingRow struct {
 	No         int    `json:"no,omitempty" label:"序号" validate:"min=0"`
-	Name       string `json:"name" label:"项目名称" validate:"required,max=100,nocontrol"`
-	Undertaker string `json:"undertaker" label:"项目承接方" validate:"required,max=100,nocontrol"`
-	Investor   string `json:"investor" label:"项目投资方" validate:"required,max=100,nocontrol"`
+	Name       string `json:"name" label:"项目名称" validate:"required,max=100,oneline"`
+	Undertaker string `json:"undertaker" label:"项目承接方" validate:"required,max=100,oneline"`
+	Investor   string `json:"investor" label:"项目投资方" validate:"required,max=100,oneline"`
 	// TotalInvestment is in 亿元; the table prints the unit ("12.5亿元").
-	TotalInvestment Amount `json:"totalInvestment" label:"总投资" validate:"required,amount,amountpos"`
+	TotalInvestment Amount `json:"totalInvestment" label:"总投资" validate:"required,amount,amountpos,amountmax=亿元"`
 	Overview        string `json:"overview" label:"项目基本情况" validate:"required,max=2000,nocontrol"`
 	Progress        string `json:"progress" label:"项目落地进展情况" validate:"required,max=2000,nocontrol"`
 	Remarks         string `json:"remarks,omitempty" label:"备注" validate:"max=2000,nocontrol"`

@@ -1,10 +1,11 @@
 package forms
 
 import (
-	"fmt"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -16,19 +17,18 @@ type fieldDesc struct {
 }
 
 // field returns the description of the struct field f below d.
-func (d fieldDesc) field(f reflect.StructField) fieldDesc {
-	name := jsonName(f)
+func (d fieldDesc) field(f *fieldInfo) fieldDesc {
 	n := d
 	if n.path == "" {
-		n.path = name
+		n.path = f.key
 	} else {
-		n.path += "." + name
+		n.path += "." + f.key
 	}
-	if l := joinLabel(f.Tag.Get("label")); l != "" {
+	if f.label != "" {
 		if n.label == "" {
-			n.label = l
+			n.label = f.label
 		} else {
-			n.label += "·" + l
+			n.label += "·" + f.label
 		}
 	}
 	return n
@@ -56,10 +56,10 @@ func (d fieldDesc) index(i int, rowFormat string) fieldDesc {
 	n.path += "[" + strconv.Itoa(i) + "]"
 	if rowFormat != "" {
 		// An item of a list of rows: its fields carry their own labels.
-		n.row += fmt.Sprintf(rowFormat, i+1)
+		n.row += strings.Replace(rowFormat, "%d", strconv.Itoa(i+1), 1)
 		n.label = ""
 	} else {
-		n.label += fmt.Sprintf("第%d项", i+1)
+		n.label += "第" + strconv.Itoa(i+1) + "项"
 	}
 	return n
 }
@@ -104,48 +104,120 @@ func fieldByJSON(t reflect.Type, name string) (reflect.StructField, bool) {
 // describeNamespace turns a validator namespace ("SigningForm.rows[2].projects[0].cooperation",
 // field names being JSON keys) into a field description, walking the types from root.
 func describeNamespace(root reflect.Type, ns string) fieldDesc {
+	return walkNamespace(root, ns, true)
+}
+
+// namespacePath is the path of describeNamespace alone, cheaper to make.
+func namespacePath(root reflect.Type, ns string) string {
+	return walkNamespace(root, ns, false).path
+}
+
+// walkNamespace describes the field of a validator namespace: all of it
+// when full, else only its path.
+func walkNamespace(root reflect.Type, ns string, full bool) fieldDesc {
 	var d fieldDesc
-	segs := strings.Split(ns, ".")
-	if len(segs) > 0 {
-		// The first segment names the root: a type ("SigningForm") or, for a
-		// top-level list, the list itself with an index ("SupervisionBatch[2]").
-		first := segs[0]
-		segs = segs[1:]
-		t := deref(root)
-		if i := strings.IndexByte(first, '['); i >= 0 && t.Kind() == reflect.Slice {
-			idx, _ := strconv.Atoi(strings.TrimSuffix(first[i+1:], "]"))
-			d = d.index(idx, listRowFormat(t))
-			root = t.Elem()
+	field := func(f *fieldInfo) {
+		if full {
+			d = d.field(f)
+		} else if d.path == "" {
+			d.path = f.key
+		} else {
+			d.path += "." + f.key
 		}
 	}
+	index := func(i int, rowFormat string) {
+		if full {
+			d = d.index(i, rowFormat)
+		} else {
+			d.path += "[" + strconv.Itoa(i) + "]"
+		}
+	}
+	// The first segment names the root: a type ("SigningForm") or, for a
+	// top-level list, the list itself with an index ("SupervisionBatch[2]").
+	first, rest, _ := strings.Cut(ns, ".")
 	t := deref(root)
-	for _, seg := range segs {
-		name, rest, _ := strings.Cut(seg, "[")
-		if t.Kind() != reflect.Struct {
+	if i := strings.IndexByte(first, '['); i >= 0 && t.Kind() == reflect.Slice {
+		idx, _ := strconv.Atoi(strings.TrimSuffix(first[i+1:], "]"))
+		index(idx, listRowFormat(t))
+		t = deref(t.Elem())
+	}
+	for seg := range strings.SplitSeq(rest, ".") {
+		if seg == "" || t.Kind() != reflect.Struct {
 			break
 		}
-		f, ok := fieldByJSON(t, name)
+		name, idxs, _ := strings.Cut(seg, "[")
+		info := structFields(t)
+		f, ok := info.byKey[name]
 		if !ok {
+			if info.embedded[name] {
+				// An embedded struct (FollowupRow embeds TaskRow): no level
+				// of its own, its fields are the outer struct's.
+				continue
+			}
 			d.path += "." + seg
 			break
 		}
-		if f.Anonymous {
-			// An embedded struct (FollowupRow embeds TaskRow): no level of its own.
-			t = deref(f.Type)
-			continue
-		}
-		d = d.field(f)
+		field(f)
 		t = deref(f.Type)
-		for rest != "" {
-			num, after, _ := strings.Cut(rest, "]")
+		for idxs != "" {
+			num, after, _ := strings.Cut(idxs, "]")
 			idx, _ := strconv.Atoi(num)
-			d = d.index(idx, f.Tag.Get("row"))
-			rest = strings.TrimPrefix(after, "[")
+			index(idx, f.row)
+			idxs = strings.TrimPrefix(after, "[")
 			t = deref(t.Elem())
 		}
 	}
 	return d
 }
+
+// fieldInfo is a struct field found by its JSON key, with what decoding
+// and error messages need of it, computed once.
+type fieldInfo struct {
+	reflect.StructField
+	ord   int    // its number among the struct's keys
+	key   string // its JSON key
+	label string // its label tag without the line-break marks
+	row   string // its row tag: how a list field numbers its items
+}
+
+// structInfo is the fields of a struct type by JSON key, embedded structs'
+// fields included.
+type structInfo struct {
+	byKey    map[string]*fieldInfo
+	embedded map[string]bool // the Go names of the embedded structs
+}
+
+// structFields returns the fields of a struct type, computed once per type.
+func structFields(t reflect.Type) *structInfo {
+	if m, ok := fieldCache.Load(t); ok {
+		return m.(*structInfo)
+	}
+	info := &structInfo{byKey: map[string]*fieldInfo{}, embedded: map[string]bool{}}
+	var walk func(reflect.Type, []int)
+	walk = func(t reflect.Type, index []int) {
+		for i := 0; i < t.NumField(); i++ {
+			f := t.Field(i)
+			if !f.IsExported() || f.Tag.Get("json") == "-" {
+				continue
+			}
+			f.Index = append(slices.Clone(index), i)
+			if f.Anonymous && f.Type.Kind() == reflect.Struct && f.Tag.Get("json") == "" {
+				info.embedded[f.Name] = true
+				walk(f.Type, f.Index)
+				continue
+			}
+			key := jsonName(f)
+			if _, dup := info.byKey[key]; !dup { // the first in field order wins, as in fieldByJSON
+				info.byKey[key] = &fieldInfo{f, len(info.byKey), key, joinLabel(f.Tag.Get("label")), f.Tag.Get("row")}
+			}
+		}
+	}
+	walk(t, nil)
+	fieldCache.Store(t, info)
+	return info
+}
+
+var fieldCache sync.Map // reflect.Type → *structInfo
 
 // listRowFormat is the row format of a top-level list type (a batch of orders).
 func listRowFormat(t reflect.Type) string {

@@ -109,21 +109,68 @@ func XiangtanLocations() []string {
 // point of the first character that may not appear in a form's text:
 // control characters other than \n and \t, the Unicode noncharacters, and
 // bytes that are not UTF-8. XML 1.0 forbids most of these, so a DOCX could
-// not hold them, and they print as nothing.
+// not hold them, and they print as nothing. The multi-line fields (the
+// long texts) are checked with it: rule "nocontrol".
 func controlProblem(s string) (pos int, r rune, bad bool) {
+	return textProblem(s, false)
+}
+
+// onelineProblem is controlProblem for a one-line field (every text field
+// but the long texts): a line break or a tab is a problem there too, as
+// breaksLine says. Rule "oneline".
+func onelineProblem(s string) (pos int, r rune, bad bool) {
+	return textProblem(s, true)
+}
+
+// breaksLine reports whether r ends a line or is a tab: CR, LF, TAB, NEL
+// (U+0085), LINE SEPARATOR (U+2028) and PARAGRAPH SEPARATOR (U+2029).
+func breaksLine(r rune) bool {
+	switch r {
+	case '\n', '\r', '\t', 0x85, 0x2028, 0x2029:
+		return true
+	}
+	return false
+}
+
+func textProblem(s string, oneLine bool) (pos int, r rune, bad bool) {
 	i := 0
 	for off, c := range s {
 		i++
 		switch {
+		case oneLine && breaksLine(c):
+			return i, c, true
 		case c == '\n' || c == '\t':
 		case c == utf8.RuneError && !strings.HasPrefix(s[off:], "\uFFFD"):
 			return i, c, true
-		case unicode.IsControl(c), c == 0xFFFE, c == 0xFFFF, c >= 0xFDD0 && c <= 0xFDEF,
-			c&0xFFFE == 0xFFFE, unicode.Is(unicode.Cs, c):
+		case unicode.IsControl(c), c >= 0xFDD0 && c <= 0xFDEF, c&0xFFFE == 0xFFFE, // noncharacters
+			c >= 0xD800 && c <= 0xDFFF: // surrogates (category Cs)
 			return i, c, true
 		}
 	}
 	return 0, 0, false
+}
+
+// controlText is the message of a control character at position pos.
+func controlText(pos int, r rune) string {
+	return fmt.Sprintf("第%d个字是不可见的控制字符（U+%04X），请删除后重新填写", pos, r)
+}
+
+// maxQuoted is how many characters of a value a message quotes.
+const maxQuoted = 50
+
+// quote quotes a value for a message: “value”, cut after maxQuoted
+// characters (“…”) so that a huge value gives a short message.
+func quote(s string) string {
+	if len(s) > maxQuoted { // bytes ≥ characters: only long texts are counted
+		n := 0
+		for off := range s {
+			if n == maxQuoted {
+				return "“" + s[:off] + "…”"
+			}
+			n++
+		}
+	}
+	return "“" + s + "”"
 }
 
 // badYearBrackets finds a year in brackets other than the 六角括号 〔〕.

@@ -11,30 +11,30 @@ type Signing struct {
 // Investor is one investor of 附件4 with its projects.
 type Investor struct {
 	No       int       `json:"no,omitempty" label:"序号" validate:"min=0"`
-	Investor string    `json:"investor" label:"项目|投资方" validate:"required,max=100,nocontrol"`
+	Investor string    `json:"investor" label:"项目|投资方" validate:"required,max=100,oneline"`
 	Top500   Top500    `json:"top500,omitzero" label:"所属500强名称及排名"`
-	HQ       string    `json:"hq" label:"总部所在地|（国别/省市）" validate:"required,max=60,nocontrol"`
+	HQ       string    `json:"hq" label:"总部所在地|（国别/省市）" validate:"required,max=60,oneline"`
 	Projects []Project `json:"projects" label:"项目" row:"第%d个项目" validate:"required,min=1,max=100,dive"`
 }
 
 // Project is one project of an investor in 附件4 (columns 5–23).
 type Project struct {
 	No              int          `json:"no,omitempty" label:"项目|序号" validate:"min=0"`
-	Name            string       `json:"name" label:"项目名称" validate:"required,max=100,nocontrol"`
-	Undertaker      string       `json:"undertaker" label:"项目|承接方" validate:"required,max=100,nocontrol"`
-	TotalInvestment Amount       `json:"totalInvestment" label:"总投资|（亿元）" validate:"required,amount,amountpos"`
-	IntroducedFunds Amount       `json:"introducedFunds" label:"引进|资金|（亿元）" validate:"required,amount"`
+	Name            string       `json:"name" label:"项目名称" validate:"required,max=100,oneline"`
+	Undertaker      string       `json:"undertaker" label:"项目|承接方" validate:"required,max=100,oneline"`
+	TotalInvestment Amount       `json:"totalInvestment" label:"总投资|（亿元）" validate:"required,amount,amountpos,amountmax=亿元"`
+	IntroducedFunds Amount       `json:"introducedFunds" label:"引进|资金|（亿元）" validate:"required,amount,amountmax=亿元"`
 	SignType        SignType     `json:"signType" label:"签约|类型" validate:"required,code"`
 	Cooperation     Cooperation  `json:"cooperation" label:"合作|方式" validate:"required,code"`
 	Industry        Industry     `json:"industry" label:"产业|类别" validate:"required,code"`
 	InvestorType    InvestorType `json:"investorType" label:"投资方|类别" validate:"required,code"`
 	Overview        string       `json:"overview" label:"项目基本情况" validate:"required,max=2000,nocontrol"`
-	Location        string       `json:"location" label:"项目|所在地" validate:"required,max=60,nocontrol"`
+	Location        string       `json:"location" label:"项目|所在地" validate:"required,max=60,oneline"`
 	// City defaults to 湘潭市 when empty.
 	City      string `json:"city,omitempty" label:"所属市州" validate:"hunancity"`
 	FirstTime YesNo  `json:"firstTime" label:"是否首次来潭投资" validate:"required,yesno"`
 	// FundsInPlace is in 万元 and defaults to 0.
-	FundsInPlace Amount  `json:"fundsInPlace,omitempty" label:"到位|资金|（万元）" validate:"amount"`
+	FundsInPlace Amount  `json:"fundsInPlace,omitempty" label:"到位|资金|（万元）" validate:"amount,amountmax=万元"`
 	Progress     string  `json:"progress" label:"项目进展情况（工商注册名称及代码必填）" validate:"required,max=2000,nocontrol"`
 	Company      Company `json:"company" label:"项目进展情况（工商注册名称及代码必填）"`
 	Fulfilled    YesNo   `json:"fulfilled" label:"是否|履约|（必填）" validate:"required,yesno"`

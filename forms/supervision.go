@@ -6,19 +6,19 @@ import "strings"
 // a unit, with what to do, the requirements and the deadline.
 type Supervision struct {
 	// Number is the optional document number, e.g. "督办〔2026〕12号".
-	Number string `json:"number,omitempty" label:"督办单编号" validate:"max=40,nocontrol,docnumber"`
+	Number string `json:"number,omitempty" label:"督办单编号" validate:"max=40,oneline,docnumber"`
 	// Date is printed as "年 月 日" under the title.
 	Date         Date   `json:"date" label:"日期" validate:"required,date"`
-	Target       string `json:"target" label:"督办单位" validate:"required,max=100,nocontrol"`
+	Target       string `json:"target" label:"督办单位" validate:"required,max=100,oneline"`
 	Content      string `json:"content" label:"督办内容" validate:"required,max=2000,nocontrol"`
 	Requirements string `json:"requirements" label:"工作要求" validate:"required,max=2000,nocontrol"`
 	From         Date   `json:"from" label:"完成时限·开始日期" validate:"required,date"`
 	To           Date   `json:"to" label:"完成时限·截止日期" validate:"required,date"`
-	Issuer       string `json:"issuer" label:"督办单|签发单位" validate:"required,max=60,nocontrol"`
+	Issuer       string `json:"issuer" label:"督办单|签发单位" validate:"required,max=60,oneline"`
 	// IssueDate defaults to Date.
 	IssueDate Date `json:"issueDate,omitempty" label:"签发日期" validate:"omitempty,date"`
 	// Seal names a seal image known to the server; see Header.Seal.
-	Seal string `json:"seal,omitempty" label:"印章" validate:"max=60,nocontrol"`
+	Seal string `json:"seal,omitempty" label:"印章" validate:"max=60,oneline"`
 }
 
 // IssueDateOrDefault returns IssueDate, or Date when empty.

@@ -11,11 +11,11 @@ type TaskList struct {
 // headers, "|" marking where the official header breaks its line.
 type TaskRow struct {
 	No       int      `json:"no,omitempty" label:"序号" validate:"min=0"`
-	Name     string   `json:"name" label:"企业（项目）名称" validate:"required,max=100,nocontrol"`
+	Name     string   `json:"name" label:"企业（项目）名称" validate:"required,max=100,oneline"`
 	Overview string   `json:"overview" label:"项目基本情况" validate:"required,max=2000,nocontrol"`
-	Leader   string   `json:"leader" label:"牵头|责任领导" validate:"required,max=60,nocontrol"`
-	Owner    string   `json:"owner" label:"承接|责任单位" validate:"required,max=100,nocontrol"`
-	Partners TextList `json:"partners,omitempty" label:"配合单位" validate:"max=50,dive,max=100,nocontrol"`
+	Leader   string   `json:"leader" label:"牵头|责任领导" validate:"required,max=60,oneline"`
+	Owner    string   `json:"owner" label:"承接|责任单位" validate:"required,max=100,oneline"`
+	Partners TextList `json:"partners,omitempty" label:"配合单位" validate:"max=50,dive,max=100,oneline"`
 	Tasks    TextList `json:"tasks" label:"任务清单" validate:"required,min=1,max=50,dive,max=500,nocontrol"`
 }
 

@@ -1,6 +1,7 @@
 package forms
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -93,6 +94,24 @@ func TestValidTestdataValues(t *testing.T) {
 	if len(*su) != 1 || (*su)[0].Deadline() != "2026年12月28日（星期一）至2027年1月8日（星期五）" {
 		t.Errorf("supervision-orders: %+v", su)
 	}
+	tl = mustParse(t, TaskListID, read("tasklist-multiline-crlf.json")).(*TaskList)
+	if r := tl.Rows[0]; r.Overview != "项目分两期建设：\n一期建设生产线；\n二期建设研发中心。\n\t（详见附件）" ||
+		slices.Compare(r.Partners, []string{"市商务局", "市自然资源和规划局"}) != 0 || r.Tasks[0] != "完成项目选址\n并报批用地" {
+		t.Errorf("tasklist-multiline-crlf: %+v", tl.Rows[0])
+	}
+	sg = mustParse(t, SigningID, read("signing-bound-amounts.json")).(*Signing)
+	if p := sg.Rows[0].Projects[0]; p.TotalInvestment.String() != "100000" || p.IntroducedFunds.String() != "100000" ||
+		p.FundsInPlace.String() != "1000000000" {
+		t.Errorf("signing-bound-amounts: %+v", p)
+	}
+	la = mustParse(t, LandingID, read("landing-date-bounds.json")).(*Landing)
+	if la.Date != FirstDate || la.Rows[0].Remarks != "湘乡市（转义的汉字）" {
+		t.Errorf("landing-date-bounds: %+v", la)
+	}
+	last := mustParse(t, SupervisionID, read("supervision-last-date.json")).(*Supervision)
+	if last.Date != LastDate || last.Content != "第一项：\n加快推进项目开工。\n第二项：\t落实要素保障。" {
+		t.Errorf("supervision-last-date: %+v", last)
+	}
 	one := mustParse(t, SupervisionID, read("supervision-same-day.json")).(*Supervision)
 	if one.Date != "2026-12-04" || one.Deadline() != "2026年12月4日（星期五）至12月4日（星期五）" ||
 		one.IssueDateOrDefault() != "2026-12-04" {
@@ -144,6 +163,47 @@ var invalidCases = map[string][]want{
 	"supervision-docnumber":            {{"number", "督办单编号", "", "docnumber", ""}},
 	"supervision-batch-missing-target": {{"[1].target", "督办单位", "第2份督办单", "required", ""}},
 	"supervision-malformed":            {{"", "", "", "json", ""}},
+	// The defects found in review: one-line fields, repeated keys, amounts,
+	// lone surrogates, dates, size limits and the error cap.
+	"landing-name-newline": {
+		{"rows[1].name", "项目名称", "第2行", "oneline", ""},
+		{"rows[1].investor", "项目投资方", "第2行", "oneline", ""},
+	},
+	"followup-duplicate-key": {
+		{"unit", "单位（盖章）", "", "duplicate", ""},
+		{"rows[0].progress", "进展情况", "第1行", "duplicate", ""},
+	},
+	"signing-huge-amount": {{"rows[0].projects[0].totalInvestment", "总投资（亿元）", "第1行第1个项目", "amountmax", ""}},
+	"landing-exponent-amount": {
+		{"rows[0].totalInvestment", "总投资", "第1行", "amount", ""},
+		{"rows[1].totalInvestment", "总投资", "第2行", "amount", ""},
+	},
+	"tasklist-lone-surrogate": {
+		{"unit", "单位（盖章）", "", "unicode", ""},
+		{"rows[0].tasks[1]", "任务清单第2项", "第1行", "unicode", ""},
+	},
+	"supervision-year-0000": {
+		{"date", "日期", "", "date", ""},
+		{"to", "完成时限·截止日期", "", "date", ""},
+	},
+	"tasklist-too-many-rows": {{"rows", "表格", "", "max", ""}},
+	"tasklist-many-errors":   manyErrorsWant(),
+}
+
+// manyErrorsWant is what testdata/invalid/tasklist-many-errors gives: 51
+// rows with only a name, four errors each; the first 200 are listed.
+func manyErrorsWant() []want {
+	var out []want
+	for i := range 50 {
+		row := fmt.Sprintf("第%d行", i+1)
+		for _, f := range []struct{ key, label, rule string }{
+			{"overview", "项目基本情况", "required"}, {"leader", "牵头责任领导", "required"},
+			{"owner", "承接责任单位", "required"}, {"tasks", "任务清单", "required"},
+		} {
+			out = append(out, want{fmt.Sprintf("rows[%d].%s", i, f.key), f.label, row, f.rule, ""})
+		}
+	}
+	return append(out, want{"", "", "", "truncated", ""})
 }
 
 func TestInvalidTestdata(t *testing.T) {

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -42,15 +43,20 @@ func newChecker() *checker {
 		}
 	}
 	must(v.RegisterValidation("nocontrol", str(func(s string) bool { _, _, bad := controlProblem(s); return !bad })))
+	must(v.RegisterValidation("oneline", str(func(s string) bool { _, _, bad := onelineProblem(s); return !bad })))
 	must(v.RegisterValidation("uscc", str(ValidUSCC)))
 	must(v.RegisterValidation("cnphone", str(ValidPhone)))
 	must(v.RegisterValidation("hunancity", str(validHunanCity)))
-	must(v.RegisterValidation("date", str(func(s string) bool { _, ok := parseISODate(s); return ok })))
+	must(v.RegisterValidation("date", str(func(s string) bool { t, ok := parseISODate(s); return ok && inDateRange(t) })))
 	must(v.RegisterValidation("amount", str(func(s string) bool { r, _ := amountProblem(Amount(s)); return r == "" })))
 	must(v.RegisterValidation("amountpos", str(func(s string) bool {
 		d, err := Amount(s).Decimal()
 		return err != nil || d.IsPositive() // an invalid amount is the "amount" rule's to report
 	})))
+	must(v.RegisterValidation("amountmax", func(fl validator.FieldLevel) bool {
+		limit, _ := amountLimit(fl.Param())
+		return amountAtMost(Amount(fl.Field().String()), limit)
+	}))
 	must(v.RegisterValidation("yesno", str(func(s string) bool { return s == string(Yes) || s == string(No) })))
 	must(v.RegisterValidation("docnumber", str(validDocNumber)))
 	must(v.RegisterValidation("code", func(fl validator.FieldLevel) bool {
@@ -88,7 +94,10 @@ func newChecker() *checker {
 
 // Validate checks a form (a pointer to or value of TaskList, Followup,
 // Signing, Landing, Supervision or SupervisionBatch) against every rule of
-// the contract and returns all problems as Errors, or nil.
+// the contract and returns all problems as Errors (at most MaxErrors of
+// them, see MaxErrors), or nil. A form built in Go is held to the same rules
+// as a decoded one: a form over the size limits (MaxRows, MaxProjects,
+// MaxOrders) gives that one error and is not checked further.
 func Validate(v any) error {
 	rv := reflect.ValueOf(v)
 	if !rv.IsValid() {
@@ -100,46 +109,61 @@ func Validate(v any) error {
 		}
 		rv = rv.Elem()
 	}
-	c := getChecker()
-	var list Errors
+	var c collector
+	getChecker().validate(rv, &c)
+	return c.errors(false).errOrNil()
+}
+
+// validate checks the form rv (a struct or a batch), reporting to col
+// every problem that no decoding error covers.
+func (c *checker) validate(rv reflect.Value, col *collector) {
+	if e := sizeError(rv); e != nil {
+		col.addError(e)
+		return
+	}
 	if rv.Kind() == reflect.Slice { // a batch: validate each order
 		if rv.Len() == 0 {
-			return Errors{{Rule: "required", Label: "督办单", Message: "【督办单】不能为空，至少填写1份"}}
+			if !col.covered("") {
+				col.addError(&FieldError{Rule: "required", Label: "督办单", Message: "【督办单】不能为空，至少填写1份"})
+			}
+			return
 		}
 		for i := 0; i < rv.Len(); i++ {
-			list = append(list, c.check(rv.Index(i).Interface(), rv.Type(), i)...)
+			c.check(rv.Index(i).Interface(), rv.Type(), i, col)
 		}
-		return list.errOrNil()
+		return
 	}
-	return c.check(rv.Interface(), rv.Type(), -1).errOrNil()
+	c.check(rv.Interface(), rv.Type(), -1, col)
 }
 
 // check validates one struct. For an item of a batch, index is its position
 // and root the batch type, so paths and rows name the order.
-func (c *checker) check(v any, root reflect.Type, index int) Errors {
+func (c *checker) check(v any, root reflect.Type, index int, col *collector) {
 	err := c.v.Struct(v)
 	if err == nil {
-		return nil
+		return
 	}
 	var verrs validator.ValidationErrors
 	if !errors.As(err, &verrs) {
-		return Errors{{Rule: "internal", Message: "无法校验：" + err.Error()}}
+		col.addError(&FieldError{Rule: "internal", Message: "无法校验：" + err.Error()})
+		return
 	}
-	out := make(Errors, 0, len(verrs))
 	for _, fe := range verrs {
 		ns := fe.Namespace()
 		if index >= 0 {
 			_, rest, _ := strings.Cut(ns, ".")
-			ns = fmt.Sprintf("%s[%d].%s", root.Name(), index, rest)
+			ns = root.Name() + "[" + strconv.Itoa(index) + "]." + rest
 		}
-		d := describeNamespace(root, ns)
-		tag := fe.Tag()
-		if tag == "min" && fe.Kind() == reflect.Slice && reflect.ValueOf(fe.Value()).Len() == 0 {
-			tag = "required" // an empty list is a missing one: one rule, one message
+		if col.hasCovers() && col.covered(namespacePath(root, ns)) {
+			continue
 		}
-		out = append(out, newFieldError(d, ruleName(tag), c.message(fe, tag)))
+		// The namespace has the indexes of the path: the field is described
+		// only if the error is listed.
+		col.addAt(pathIndexes(ns), func() *FieldError {
+			rule, text := c.message(fe)
+			return newFieldError(describeNamespace(root, ns), rule, text)
+		})
 	}
-	return out
 }
 
 // ruleName maps validator tags to the machine codes of the contract.
@@ -153,10 +177,27 @@ func ruleName(tag string) string {
 	return tag
 }
 
-// message is the Chinese text that follows "【label】".
-func (c *checker) message(fe validator.FieldError, tag string) string {
+// message returns the machine code of the broken rule and the Chinese text
+// that follows "【label】".
+func (c *checker) message(fe validator.FieldError) (rule, text string) {
+	tag := fe.Tag()
+	if tag == "min" && fe.Kind() == reflect.Slice && reflect.ValueOf(fe.Value()).Len() == 0 {
+		tag = "required" // an empty list is a missing one: one rule, one message
+	}
 	val := fmt.Sprint(fe.Value())
-	q := "“" + val + "”"
+	if tag == "oneline" {
+		pos, r, _ := onelineProblem(val)
+		if !breaksLine(r) {
+			return "nocontrol", controlText(pos, r) // some other control character
+		}
+		return "oneline", fmt.Sprintf("不能换行或含制表符（第%d个字符），请写在一行内", pos)
+	}
+	return ruleName(tag), c.text(fe, tag, val)
+}
+
+// text is the Chinese text that follows "【label】" for the validator tag.
+func (c *checker) text(fe validator.FieldError, tag, val string) string {
+	q := quote(val)
 	switch tag {
 	case "required", "required_with", "required_without", "required_if":
 		switch fe.Type() {
@@ -187,7 +228,7 @@ func (c *checker) message(fe validator.FieldError, tag string) string {
 		return fmt.Sprintf("不能超过%s个字（现有%d个字）", fe.Param(), len([]rune(val)))
 	case "nocontrol":
 		pos, r, _ := controlProblem(val)
-		return fmt.Sprintf("第%d个字是不可见的控制字符（U+%04X），请删除后重新填写", pos, r)
+		return controlText(pos, r)
 	case "uscc":
 		return q + "不是有效的统一社会信用代码：" + usccProblem(val)
 	case "cnphone":
@@ -195,12 +236,18 @@ func (c *checker) message(fe validator.FieldError, tag string) string {
 	case "hunancity":
 		return q + "不是湖南省的市州，应为 " + strings.Join(hunanCities[:], "、") + " 之一"
 	case "date":
+		if _, ok := parseISODate(val); ok {
+			return q + "超出有效范围，日期应在 " + string(FirstDate) + " 至 " + string(LastDate) + " 之间"
+		}
 		return q + "不是有效日期，应为真实存在的日期，格式如 2026-11-26"
 	case "amount":
 		_, text := amountProblem(Amount(val))
 		return text
 	case "amountpos":
 		return q + "应大于0"
+	case "amountmax":
+		limit, unit := amountLimit(fe.Param())
+		return fmt.Sprintf("%s超出合理范围（不超过 %d %s），请核对单位", q, limit, unit)
 	case "yesno":
 		return q + "不是有效值，应为“是”或“否”"
 	case "docnumber":

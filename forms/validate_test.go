@@ -214,17 +214,18 @@ func TestControlCharacters(t *testing.T) {
 	fields := []struct {
 		form             ID
 		path, label, row string
+		oneLine          bool
 	}{
-		{TaskListID, "unit", "单位（盖章）", ""},
-		{TaskListID, "rows[0].overview", "项目基本情况", r1},
-		{TaskListID, "rows[0].tasks[0]", "任务清单第1项", r1},
-		{TaskListID, "rows[0].partners[0]", "配合单位第1项", r1},
-		{FollowupID, "rows[0].problems", "存在的困难和问题", r1},
-		{SigningID, "rows[0].projects[0].contact.name", "项目联系人及电话·联系人", r1p1},
-		{SigningID, "rows[0].top500", "所属500强名称及排名·文本", r1},
-		{LandingID, "rows[0].remarks", "备注", r1},
-		{SupervisionID, "content", "督办内容", ""},
-		{SupervisionID, "seal", "印章", ""},
+		{TaskListID, "unit", "单位（盖章）", "", true},
+		{TaskListID, "rows[0].overview", "项目基本情况", r1, false},
+		{TaskListID, "rows[0].tasks[0]", "任务清单第1项", r1, false},
+		{TaskListID, "rows[0].partners[0]", "配合单位第1项", r1, true},
+		{FollowupID, "rows[0].problems", "存在的困难和问题", r1, false},
+		{SigningID, "rows[0].projects[0].contact.name", "项目联系人及电话·联系人", r1p1, true},
+		{SigningID, "rows[0].top500", "所属500强名称及排名·文本", r1, true},
+		{LandingID, "rows[0].remarks", "备注", r1, false},
+		{SupervisionID, "content", "督办内容", "", false},
+		{SupervisionID, "seal", "印章", "", true},
 	}
 	for _, r := range []rune{0x07, 0x00, 0x7f, 0x85, 0x0b, 0x0c, 0x1b, 0x9f, 0xFFFE} {
 		for _, f := range fields {
@@ -239,6 +240,10 @@ func TestControlCharacters(t *testing.T) {
 						path = "rows[0].top500.text"
 					}
 					_, err := Parse(f.form, base(t, f.form).set(f.path, val).bytes())
+					if f.oneLine && r == 0x85 { // NEL ends a line: see TestOneLineFields
+						wantErrors(t, err, want{path, f.label, f.row, "oneline", f.row + "【" + f.label + "】不能换行或含制表符（第3个字符），请写在一行内"})
+						return
+					}
 					wantErrors(t, err, want{path, f.label, f.row, "nocontrol", msg(f.row, f.label, 3, r)})
 				})
 			}
@@ -365,7 +370,8 @@ func TestAmounts(t *testing.T) {
 		{"totalInvestment", "12.50", "12.50", "12.5"},
 		{"totalInvestment", "１２.５", "12.5", "12.5"},
 		{"totalInvestment", raw("1e2"), "1e2", "100"},
-		{"totalInvestment", raw("100000000"), "100000000", "100000000"},
+		{"totalInvestment", raw("100000"), "100000", "100000"}, // MaxYiYuan
+		{"totalInvestment", "99999.9999", "99999.9999", "99999.9999"},
 		{"introducedFunds", raw("0"), "0", "0"},
 		{"introducedFunds", "8.0000", "8.0000", "8"},
 		{"fundsInPlace", raw("0"), "0", "0"},

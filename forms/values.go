@@ -142,9 +142,9 @@ type Top500 struct {
 	List string `json:"list,omitempty" label:"榜单"`
 	Year int    `json:"year,omitempty" label:"年份"`
 	Rank int    `json:"rank,omitempty" label:"排名"`
-	Name string `json:"name,omitempty" label:"榜单名称" validate:"max=60,nocontrol"`
+	Name string `json:"name,omitempty" label:"榜单名称" validate:"max=60,oneline"`
 	// Text is the whole entry as free text, when the input gave a string.
-	Text string `json:"text,omitempty" label:"文本" validate:"max=100,nocontrol"`
+	Text string `json:"text,omitempty" label:"文本" validate:"max=100,oneline"`
 }
 
 // Top500 lists.
@@ -207,13 +207,13 @@ func (t *Top500) fromText(s string) { *t = Top500{Text: cleanText(s)} }
 
 // Contact is column 23 of 附件4, 项目联系人及电话.
 type Contact struct {
-	Name  string `json:"name" label:"联系人" validate:"required,max=30,nocontrol"`
+	Name  string `json:"name" label:"联系人" validate:"required,max=30,oneline"`
 	Phone string `json:"phone" label:"电话" validate:"required,cnphone"`
 }
 
 // Company is the registered company of a project (工商注册名称 and 统一社会信用代码),
 // required in column 19 of 附件4.
 type Company struct {
-	Name       string `json:"name" label:"工商注册名称" validate:"required,max=100,nocontrol"`
+	Name       string `json:"name" label:"工商注册名称" validate:"required,max=100,oneline"`
 	CreditCode string `json:"creditCode" label:"统一社会信用代码" validate:"required,uscc"`
 }

@@ -128,6 +128,11 @@ func decode(data []byte) (Image, error) {
 	if !visible(n) {
 		return Image{}, errTransparent()
 	}
+	if out, ok := canonical(data); ok {
+		// Already what the backends take: keep its pixel data as it is
+		// compressed (re-encoding a 600×600 seal costs tens of ms).
+		return Image{PNG: out, Width: cfg.Width, Height: cfg.Height}, nil
+	}
 	out, err := encode(n)
 	if err != nil {
 		return Image{}, errInternal(err)
@@ -300,4 +305,37 @@ func encodeAt(n *image.NRGBA, level png.CompressionLevel) ([]byte, error) {
 		return nil, err
 	}
 	return buf.Bytes(), nil
+}
+
+// canonical returns the PNG data reduced to its IHDR, IDAT and IEND chunks
+// when it is already in the form Decode writes — 8-bit RGBA, or 8-bit RGB
+// without a transparent colour, not interlaced — and ok. The caller has
+// decoded data successfully, so its chunks up to IEND are well formed and
+// their checksums verified; ancillary chunks (colour profiles, text, APNG
+// frames) and bytes after IEND are dropped.
+func canonical(data []byte) ([]byte, bool) {
+	const ihdr = 16 // IHDR's data, after the signature, length and type
+	depth, colour, interlace := data[ihdr+8], data[ihdr+9], data[ihdr+12]
+	if depth != 8 || colour != 6 && colour != 2 || interlace != 0 {
+		return nil, false
+	}
+	out := make([]byte, 0, len(data))
+	out = append(out, data[:8]...)
+	for off := 8; off+12 <= len(data); {
+		n := int(binary.BigEndian.Uint32(data[off:]))
+		end := off + 12 + n
+		if n < 0 || end > len(data) {
+			return nil, false
+		}
+		switch typ := string(data[off+4 : off+8]); typ {
+		case "tRNS":
+			return nil, false // an RGB image with a transparent colour: re-encode as RGBA
+		case "IHDR", "IDAT":
+			out = append(out, data[off:end]...)
+		case "IEND":
+			return append(out, data[off:end]...), true
+		}
+		off = end
+	}
+	return nil, false
 }

@@ -1,16 +1,14 @@
 package pdf
 
 import (
-	"bytes"
 	"context"
-	"encoding/binary"
 	"errors"
 	"flag"
+	"github.com/zsdoc/zsdoc/fonts/fontstest"
 	"io"
 	"math/rand"
 	"os"
 	"path/filepath"
-	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -46,7 +44,7 @@ func TestRenderFontMutations(t *testing.T) {
 	rng := rand.New(rand.NewSource(1))
 	rendered := 0
 	for i := range 300 {
-		if renderFont(t, mutate(rng, base)) {
+		if renderFont(t, fontstest.Mutate(rng, base)) {
 			rendered++
 		}
 		if t.Failed() {
@@ -159,44 +157,4 @@ func mutationBase(tb testing.TB) (string, []byte) {
 		tb.Fatal(err)
 	}
 	return set.Face(fonts.Label).Name(), set.Face(fonts.Label).Data() // the smallest subset
-}
-
-// mutate returns a copy of a font with one to eight bytes changed, mostly
-// inside a table picked at random (so that the small tables a writer reads
-// get as many hits as glyf), or the copy cut short. It is the mutation of
-// package fonts' TestMutations.
-func mutate(rng *rand.Rand, font []byte) []byte {
-	data := bytes.Clone(font)
-	n := int(binary.BigEndian.Uint16(data[4:]))
-	var spans [][2]int
-	for i := range n {
-		rec := data[12+16*i:]
-		off, ln := int(binary.BigEndian.Uint32(rec[8:])), int(binary.BigEndian.Uint32(rec[12:]))
-		if ln > 0 && off+ln <= len(data) {
-			spans = append(spans, [2]int{off, ln})
-		}
-	}
-	slices.SortFunc(spans, func(a, b [2]int) int { return a[0] - b[0] })
-	spans = append(spans, [2]int{0, 12 + 16*n})
-	for range 1 + rng.Intn(8) {
-		s := spans[rng.Intn(len(spans))]
-		if rng.Intn(4) == 0 {
-			s = [2]int{0, len(data)}
-		}
-		at := s[0] + rng.Intn(s[1])
-		switch rng.Intn(4) {
-		case 0:
-			data[at] = 0
-		case 1:
-			data[at] = 0xFF
-		case 2:
-			data[at]++
-		default:
-			data[at] = byte(rng.Intn(256))
-		}
-	}
-	if rng.Intn(20) == 0 {
-		data = data[:rng.Intn(len(data))]
-	}
-	return data
 }

@@ -80,8 +80,13 @@ func (f *flow) table(t *layout.Table) error {
 				tf.restartOnNextPage()
 				continue
 			}
-			// Not even one line fits on an empty page: place what we have
-			// rather than loop (cannot happen with sane font sizes).
+			if anyRemaining(cells, from) {
+				// Not even one line fits on an empty page (cannot happen with
+				// sane font sizes): fail rather than draw outside the page.
+				return errTooTall
+			}
+			// Only the row's height (MinHeight) does not fit under the
+			// header: the row gets the rest of the page.
 			to = fullLines(cells)
 		}
 		progress := tf.progress()
