@@ -79,3 +79,19 @@ func BenchmarkPDFSigningExample(b *testing.B) {
 }
 
 func BenchmarkPDFTaskList(b *testing.B) { benchRender(b, parseExample(b, forms.TaskListID), PDF, 1) }
+
+// BenchmarkBatchStream renders 10,000 督办单 through RenderBatch to
+// io.Discard, the orders generated as they are needed; run with
+// -benchtime 1x under /usr/bin/time for the peak memory (flat: 50,000
+// orders, BenchmarkBatchStream50000, must stay within 10% of it).
+func BenchmarkBatchStream(b *testing.B)      { benchBatch(b, 10000) }
+func BenchmarkBatchStream50000(b *testing.B) { benchBatch(b, 50000) }
+
+func benchBatch(b *testing.B, n int) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := RenderBatch(context.Background(), io.Discard, orders(b, n, 0), PDF); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -14,6 +14,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 	"time"
 
 	"github.com/zsdoc/zsdoc/docgen/docx"
@@ -33,22 +34,16 @@ const (
 	DOCX Format = "docx"
 )
 
-// ParseFormat accepts "pdf" or "docx".
+// ParseFormat accepts the name of a registered format ("pdf", "docx").
 func ParseFormat(s string) (Format, error) {
-	switch Format(s) {
-	case PDF, DOCX:
+	if _, ok := backends[Format(s)]; ok {
 		return Format(s), nil
 	}
-	return "", fmt.Errorf("不支持的格式“%s”，应为 pdf 或 docx", s)
+	return "", fmt.Errorf("不支持的格式“%s”，应为 %s 之一", s, strings.Join(formatNames(), "、"))
 }
 
-// ContentType returns the MIME type of the format.
-func (f Format) ContentType() string {
-	if f == DOCX {
-		return "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-	}
-	return "application/pdf"
-}
+// ContentType returns the MIME type of the format ("" for an unknown one).
+func (f Format) ContentType() string { return backends[f].contentType }
 
 // OptionError is an unusable rendering option (a paper the form cannot
 // take, a seal image that is not a PNG): the caller's mistake, not the input's.
@@ -65,6 +60,7 @@ type config struct {
 	sealSize layout.Length
 	fonts    *fonts.Set
 	docx     docx.Options
+	pdf      pdf.Options
 	created  *time.Time
 }
 
@@ -130,6 +126,16 @@ func WithSealSize(mm float64) Option {
 func WithCreationDate(t time.Time) Option {
 	return func(c *config) error {
 		c.created = &t
+		return nil
+	}
+}
+
+// WithDuplex asks printers to print the PDF on both sides of the paper
+// (/Duplex /DuplexFlipLongEdge in its viewer preferences), for batches of
+// 督办单.
+func WithDuplex() Option {
+	return func(c *config) error {
+		c.pdf.Duplex = true
 		return nil
 	}
 }
@@ -252,21 +258,12 @@ func Compose(f forms.Form, opts ...Option) (doc *layout.Document, err error) {
 }
 
 func (c *config) write(ctx context.Context, w io.Writer, doc *layout.Document, format Format) error {
-	switch format {
-	case PDF:
-		set, err := c.fontSet()
-		if err != nil {
-			return err
-		}
-		if err := asFormErrors(pdf.Check(doc, set)); err != nil {
-			return err
-		}
-		return asFormErrors(pdf.Render(ctx, w, doc, set))
-	case DOCX:
-		return docx.Render(ctx, w, doc, c.docx)
+	b, ok := backends[format]
+	if !ok {
+		_, err := ParseFormat(string(format))
+		return &OptionError{err.Error()}
 	}
-	_, err := ParseFormat(string(format))
-	return &OptionError{err.Error()}
+	return b.render(ctx, w, doc, c)
 }
 
 // recoverInternal turns a panic — a defect, never the input's fault — into
@@ -321,7 +318,7 @@ func Check(ctx context.Context, f forms.Form, format Format, opts ...Option) (er
 	}
 	// Lay the pages out, as Render would, for what only layout finds: a
 	// form too long to print (pdf.MaxPages).
-	_, err = pdf.Layout(ctx, doc, set)
+	_, err = pdf.Measure(ctx, doc, set)
 	return asFormErrors(err)
 }
 

@@ -192,12 +192,18 @@ var tinySimple = []rune("ABC012中文字表，")
 // astral mapping.
 func tinyFont(tb testing.TB) []byte {
 	tb.Helper()
-	data := embeddedData(tb, "NotoSansSC-Regular.subset.ttf.gz")
+	return tinyFontNamed(tb, "ZsdocTest-Regular")
+}
+
+// tinyFontNamed is tinyFont with another PostScript name.
+func tinyFontNamed(tb testing.TB, psName string) []byte {
+	tb.Helper()
+	data := embeddedData(tb, "NotoSansSC-Regular.subset.ttf")
 	src, err := Parse("src", data)
 	if err != nil {
 		tb.Fatal(err)
 	}
-	t, _, err := readDirectory(data)
+	t, _, err := readDirectory(data, 0)
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -215,21 +221,22 @@ func tinyFont(tb testing.TB) []byte {
 		}
 		return b
 	}
-	tf := testFont{glyphs: [][]byte{glyphData(0)}, advances: []uint16{500}, cmap: map[rune]uint16{}, psName: "ZsdocTest-Regular"}
+	tf := testFont{glyphs: [][]byte{glyphData(0)}, advances: []uint16{500}, cmap: map[rune]uint16{}, psName: psName}
 	for _, r := range tinySimple {
 		tf.cmap[r] = uint16(len(tf.glyphs))
 		tf.glyphs = append(tf.glyphs, glyphData(src.glyph(r)))
 		tf.advances = append(tf.advances, uint16(src.Advance(r)*1000))
 	}
 	// Ä: A with 0 on top (words for arguments, a scale); Å: Ä with 1 on top.
+	// The arguments are offsets (ARGS_ARE_XY_VALUES, 0x0002).
 	comp := be(nil, int16(-1), 0, 0, 1000, 1000)
-	comp = be(comp, 0x0001|0x0020, tf.cmap['A'], 0, 0)
-	comp = be(comp, 0x0008, tf.cmap['0'], 100<<8|200, 0x4000)
+	comp = be(comp, 0x0001|0x0002|0x0020, tf.cmap['A'], 0, 0)
+	comp = be(comp, 0x0002|0x0008, tf.cmap['0'], 100<<8|200, 0x4000)
 	tf.cmap[tinyComposite] = uint16(len(tf.glyphs))
 	tf.glyphs, tf.advances = append(tf.glyphs, comp), append(tf.advances, 600)
 	nested := be(nil, int16(-1), 0, 0, 1000, 1000)
-	nested = be(nested, 0x0001|0x0020|0x0100, tf.cmap[tinyComposite], 0, 0)
-	nested = be(nested, 0x0080, tf.cmap['1'], 0, 0x4000, 0, 0, 0x4000)
+	nested = be(nested, 0x0001|0x0002|0x0020|0x0100, tf.cmap[tinyComposite], 0, 0)
+	nested = be(nested, 0x0002|0x0080, tf.cmap['1'], 0, 0x4000, 0, 0, 0x4000)
 	nested = append(be(nested, 1), 0x00) // one instruction: SVTCA[y]
 	tf.cmap[tinyNested] = uint16(len(tf.glyphs))
 	tf.glyphs, tf.advances = append(tf.glyphs, nested), append(tf.advances, 600)

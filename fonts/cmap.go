@@ -18,8 +18,9 @@ const (
 // be what a PDF writer or viewer reads) and maps characters to glyphs with
 // the best: format 12 (full Unicode) when present, else format 4 (BMP).
 // A subtable that maps a character to a glyph the font lacks, or reaches
-// outside the table, makes the font unusable.
-func (f *Face) parseCmap(cmap []byte, numGlyphs int) error {
+// outside the table, makes the font unusable. trusted checks only the
+// subtables' headers, not their entries (for the embedded fonts).
+func (f *Face) parseCmap(cmap []byte, numGlyphs int, trusted bool) error {
 	if len(cmap) < 4 {
 		return errCorrupt("cmap", "只有 %d 字节", len(cmap))
 	}
@@ -28,12 +29,10 @@ func (f *Face) parseCmap(cmap []byte, numGlyphs int) error {
 		return errCorrupt("cmap", "子表目录超出表的范围")
 	}
 	var best12, best4 []byte
-	astral := 0
 	// The subtables checked, by offset: records often share one.
 	type subtable struct {
-		off    uint32
-		b      []byte
-		astral int
+		off uint32
+		b   []byte
 	}
 	var checked []subtable
 	for i := 0; i < n; i++ {
@@ -59,9 +58,9 @@ func (f *Face) parseCmap(cmap []byte, numGlyphs int) error {
 			sub := subtable{off: off}
 			var err error
 			if format == 12 {
-				sub.b, sub.astral, err = check12(cmap[off:], numGlyphs)
+				sub.b, err = check12(cmap[off:], numGlyphs, !trusted)
 			} else {
-				sub.b, err = check4(cmap[off:], numGlyphs)
+				sub.b, err = check4(cmap[off:], numGlyphs, !trusted)
 			}
 			if err != nil {
 				return err
@@ -69,84 +68,70 @@ func (f *Face) parseCmap(cmap []byte, numGlyphs int) error {
 			k, checked = len(checked), append(checked, sub)
 		}
 		if format == 12 {
-			best12, astral = checked[k].b, checked[k].astral
+			best12 = checked[k].b
 		} else {
 			best4 = checked[k].b
 		}
 	}
-	f.bmp = make([]uint16, 0x10000)
 	switch {
 	case best12 != nil:
-		if astral > 0 {
-			f.astral = make(map[rune]uint16, astral)
-		}
-		f.cmap12(best12)
+		f.cmap = cmapLookup{format: 12, sub: best12}
 	case best4 != nil:
-		f.cmap4(best4)
+		f.cmap = cmapLookup{format: 4, sub: best4}
+		if !sortedSegments(best4) {
+			// Lookups take the first segment that ends at or after a
+			// character; unsorted, that takes a walk: map every character now.
+			f.cmap = cmapLookup{bmp: make([]uint16, 0x10000)}
+			eachMapping(4, best4, f.cmap.set)
+		}
 	default:
 		return &corruptError{"没有 Unicode 字符映射（cmap）"}
 	}
 	return nil
 }
 
-// set maps r to glyph g. Glyph 0 means none; U+FFFF is a noncharacter
-// that format 4 cannot map (its last segment ends there), so that no
-// subtable maps it.
-func (f *Face) set(r rune, g uint32) {
-	switch {
-	case g == 0 || r == 0xFFFF:
-	case r < 0x10000:
-		f.bmp[r] = uint16(g)
-	default:
-		f.astral[r] = uint16(g)
-	}
-}
-
 // check12 checks a format 12 subtable: its groups inside it, sorted and
 // not overlapping, at most maxMapped valid code points (U+10FFFF at most,
 // no surrogates), every one mapped to a glyph below numGlyphs. It returns
-// the subtable cut to its length and how many code points above the BMP it
-// maps. Work is linear in the number of groups.
-func check12(b []byte, numGlyphs int) ([]byte, int, error) {
+// the subtable cut to its length. Work is linear in the number of groups;
+// without full, only the header is checked.
+func check12(b []byte, numGlyphs int, full bool) ([]byte, error) {
 	if len(b) < 16 {
-		return nil, 0, errCorrupt("cmap", "格式 12 子表头不完整")
+		return nil, errCorrupt("cmap", "格式 12 子表头不完整")
 	}
 	length := binary.BigEndian.Uint32(b[4:])
 	if length < 16 || uint64(length) > uint64(len(b)) {
-		return nil, 0, errCorrupt("cmap", "格式 12 子表长度 %d 超出表的范围", length)
+		return nil, errCorrupt("cmap", "格式 12 子表长度 %d 超出表的范围", length)
 	}
 	b = b[:length]
 	groups := binary.BigEndian.Uint32(b[12:])
 	if uint64(groups) > uint64(length-16)/12 {
-		return nil, 0, errCorrupt("cmap", "格式 12 子表的 %d 个分组超出子表的范围", groups)
+		return nil, errCorrupt("cmap", "格式 12 子表的 %d 个分组超出子表的范围", groups)
 	}
-	total, astral := 0, 0
+	if !full {
+		return b, nil
+	}
+	total := 0
 	prevEnd := int64(-1)
 	for i := 0; i < int(groups); i++ {
 		start, hi, gid := group12(b, i)
 		end := binary.BigEndian.Uint32(b[16+12*i+4:])
 		if start > end || int64(start) <= prevEnd {
-			return nil, 0, errCorrupt("cmap", "格式 12 子表的分组 %d（U+%04X–U+%04X）顺序错误或与前一组重叠", i, start, end)
+			return nil, errCorrupt("cmap", "格式 12 子表的分组 %d（U+%04X–U+%04X）顺序错误或与前一组重叠", i, start, end)
 		}
 		prevEnd = int64(end)
 		if start > hi {
 			continue // beyond U+10FFFF
 		}
-		n := int(hi-start) + 1 - surrogates(start, hi)
-		total += n
-		if start > 0xFFFF {
-			astral += n
-		} else if hi > 0xFFFF {
-			astral += int(hi - 0xFFFF)
-		}
+		total += int(hi-start) + 1 - surrogates(start, hi)
 		if total > maxMapped {
-			return nil, 0, errCorrupt("cmap", "映射的字符超过 %d 个", maxMapped)
+			return nil, errCorrupt("cmap", "映射的字符超过 %d 个", maxMapped)
 		}
 		if uint64(gid)+uint64(hi-start) >= uint64(numGlyphs) {
-			return nil, 0, errCorrupt("cmap", "U+%04X–U+%04X 映射到不存在的字形（字体只有 %d 个字形）", start, hi, numGlyphs)
+			return nil, errCorrupt("cmap", "U+%04X–U+%04X 映射到不存在的字形（字体只有 %d 个字形）", start, hi, numGlyphs)
 		}
 	}
-	return b, astral, nil
+	return b, nil
 }
 
 // group12 returns group i of a format 12 subtable: its first code point,
@@ -165,21 +150,6 @@ func surrogates(lo, hi uint32) int {
 		return 0
 	}
 	return int(b-a) + 1
-}
-
-// cmap12 maps the characters of a checked format 12 subtable.
-func (f *Face) cmap12(b []byte) {
-	groups := int(binary.BigEndian.Uint32(b[12:]))
-	for i := 0; i < groups; i++ {
-		start, hi, gid := group12(b, i)
-		for c := start; c <= hi; c++ {
-			if c >= 0xD800 && c <= 0xDFFF {
-				c = 0xDFFF // skip the surrogates
-				continue
-			}
-			f.set(rune(c), gid+(c-start))
-		}
-	}
 }
 
 // format4 is a format 4 subtable and where its arrays are.
@@ -228,8 +198,9 @@ func (t *format4) each(fn func(s, lo, hi, start, delta, ro int) error) error {
 // check4 checks a format 4 subtable: its arrays inside its length, inside
 // the table; the last segment ending at U+FFFF; idRangeOffsets even and
 // pointing into glyphIdArray; every character mapped to a glyph below
-// numGlyphs. It returns the subtable cut to its length.
-func check4(b []byte, numGlyphs int) ([]byte, error) {
+// numGlyphs. It returns the subtable cut to its length. Without full,
+// only the header and the last segment are checked.
+func check4(b []byte, numGlyphs int, full bool) ([]byte, error) {
 	if len(b) < 14 {
 		return nil, errCorrupt("cmap", "格式 4 子表头不完整")
 	}
@@ -241,6 +212,9 @@ func check4(b []byte, numGlyphs int) ([]byte, error) {
 	t.b = b[:length]
 	if _, end, _, _ := t.seg(t.segs - 1); end != 0xFFFF {
 		return nil, errCorrupt("cmap", "格式 4 子表的最后一段不以 U+FFFF 结束")
+	}
+	if !full {
+		return t.b, nil
 	}
 	glyphIDs := t.rangeOff + 2*t.segs
 	err := t.each(func(s, lo, hi, start, delta, ro int) error {
@@ -262,22 +236,4 @@ func check4(b []byte, numGlyphs int) ([]byte, error) {
 		return nil
 	})
 	return t.b, err
-}
-
-// cmap4 maps the characters of a checked format 4 subtable.
-func (f *Face) cmap4(b []byte) {
-	t := newFormat4(b)
-	_ = t.each(func(s, lo, hi, start, delta, ro int) error {
-		for c := lo; c <= hi; c++ {
-			g := (c + delta) & 0xFFFF
-			if ro != 0 {
-				g = int(binary.BigEndian.Uint16(b[t.rangeOff+2*s+ro+2*(c-start):]))
-				if g != 0 {
-					g = (g + delta) & 0xFFFF
-				}
-			}
-			f.set(rune(c), uint32(g))
-		}
-		return nil
-	})
 }

@@ -63,7 +63,7 @@ func TestParseRejects(t *testing.T) {
 		want error
 		text string
 	}{
-		{"collection.ttc", append([]byte("ttcf"), ttf[4:64]...), ErrCollection, "字体集合"},
+		{"collection.ttc", append([]byte("ttcf"), ttf[4:64]...), ErrNotFont, "字体集合"},
 		{"cff.otf", append([]byte("OTTO"), ttf[4:64]...), ErrCFF, "CFF"},
 		{"notes.txt", []byte("hello, this is not a font"), ErrNotFont, "不是 TrueType"},
 		{"short.ttf", []byte{0, 1}, ErrNotFont, "不是 TrueType"},

@@ -7,6 +7,7 @@ import (
 	"math"
 	"math/rand"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -30,13 +31,14 @@ func fuzzing() bool {
 func FuzzParse(f *testing.F) {
 	tiny := tinyFont(f)
 	f.Add(tiny)
+	f.Add(buildCollection(tiny, tinyFontNamed(f, "ZsdocTest-Bold")))
 	for _, d := range damages {
 		if !d.huge {
 			f.Add(d.apply(f, tiny))
 		}
 	}
 	if !fuzzing() {
-		for _, file := range []string{"NotoSansSC-Regular.subset.ttf.gz", "NotoSerifSC-Regular.subset.ttf.gz", "NotoSerifSC-Bold.subset.ttf.gz"} {
+		for _, file := range []string{"NotoSansSC-Regular.subset.ttf", "NotoSerifSC-Regular.subset.ttf", "NotoSerifSC-Bold.subset.ttf"} {
 			f.Add(embeddedData(f, file))
 		}
 	}
@@ -71,7 +73,11 @@ func checkFace(t *testing.T, face *Face, name string, data []byte) {
 	if face.Name() != name {
 		t.Errorf("Name() = %q", face.Name())
 	}
-	if d := face.Data(); !bytes.Equal(d, data) && (len(d) <= len(data) || len(d) > len(data)+3 ||
+	if d := face.Data(); isCollection(data) {
+		if _, err := Parse(name, d); err != nil {
+			t.Errorf("Data() of a collection's face: %v", err)
+		}
+	} else if !bytes.Equal(d, data) && (len(d) <= len(data) || len(d) > len(data)+3 ||
 		!bytes.Equal(d[:len(data)], data) || bytes.ContainsFunc(d[len(data):], func(r rune) bool { return r != 0 })) {
 		t.Errorf("Data() is %d bytes, not the %d given, padded to four at most", len(d), len(data))
 	}
@@ -88,30 +94,58 @@ func checkFace(t *testing.T, face *Face, name string, data []byte) {
 	mapped := 0
 	check := func(r rune, g uint16) {
 		mapped++
-		if face.Has(r) != (g != 0) || int(g) >= face.numGlyphs {
-			t.Fatalf("U+%04X: glyph %d of %d, Has %v", r, g, face.numGlyphs, face.Has(r))
+		if face.Has(r) != (g != 0) || face.GlyphIndex(r) != g || int(g) >= face.numGlyphs {
+			t.Fatalf("U+%04X: glyph %d (lookup %d) of %d, Has %v", r, g, face.GlyphIndex(r), face.numGlyphs, face.Has(r))
 		}
 		if a := face.Advance(r); a < 0 || a > 65535.0/16 || g == 0 && a != 0 {
 			t.Fatalf("U+%04X: advance %v", r, a)
 		}
 	}
-	for r, g := range face.bmp {
-		if g != 0 || r%0x1000 == 0 { // mapped, and a sample of the rest
-			check(rune(r), g)
+	// Every mapped character, then a sample of all: what the subtable
+	// lists is what the lookups find.
+	face.cmap.each(func(r rune, g uint16) {
+		if r < 0 || r > 0x10FFFF || r == 0xFFFF || (r >= 0xD800 && r <= 0xDFFF) || g == 0 {
+			t.Fatalf("cmap maps U+%04X → %d", r, g)
 		}
-	}
-	for r, g := range face.astral {
-		if r <= 0xFFFF || r > 0x10FFFF || g == 0 {
-			t.Fatalf("astral map has U+%04X → %d", r, g)
-		}
-		if check(r, g); mapped > 0x10000+maxMapped {
+		if check(r, g); mapped > maxMapped+0x10000 {
 			t.Fatalf("more than %d characters mapped", maxMapped)
 		}
+	})
+	for r := rune(0); r <= 0x10FFFF; r += 0x3FF {
+		check(r, face.GlyphIndex(r))
 	}
 	for _, r := range []rune{-1, 0xD800, 0xDFFF, 0xFFFF, 0x110000, math.MaxInt32} {
 		if face.Has(r) || face.Advance(r) != 0 {
 			t.Errorf("Has(U+%04X)", r)
 		}
+	}
+	checkFaceSubset(t, face)
+}
+
+// checkFaceSubset subsets an accepted face to its last glyphs (where
+// tinyFont has its composites) and a few mapped ones: the subset parses.
+func checkFaceSubset(t *testing.T, face *Face) {
+	t.Helper()
+	gids, runes := []uint16{0}, []rune{0}
+	add := func(g uint16, r rune) {
+		if g != 0 && len(gids) < 12 && !slices.Contains(gids, g) {
+			gids, runes = append(gids, g), append(runes, r)
+		}
+	}
+	for g := max(1, face.NumGlyphs()-4); g < face.NumGlyphs(); g++ {
+		add(uint16(g), 0)
+	}
+	face.cmap.each(func(r rune, g uint16) { add(g, r) })
+	data, err := face.Subset(gids, runes)
+	if err != nil {
+		t.Fatalf("Subset(%v) of an accepted font: %v", gids, err)
+	}
+	sub, err := Parse("subset.ttf", data)
+	if err != nil {
+		t.Fatalf("the subset of an accepted font: %v", err)
+	}
+	if sub.NumGlyphs() < len(gids) {
+		t.Fatalf("the subset has %d glyphs, want %d and more", sub.NumGlyphs(), len(gids))
 	}
 }
 
@@ -142,5 +176,5 @@ func mutationBase(tb testing.TB) (string, []byte) {
 	if data, err := os.ReadFile("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"); err == nil {
 		return "DejaVuSans.ttf", data
 	}
-	return "NotoSansSC-Regular.subset.ttf", embeddedData(tb, "NotoSansSC-Regular.subset.ttf.gz")
+	return "NotoSansSC-Regular.subset.ttf", embeddedData(tb, "NotoSansSC-Regular.subset.ttf")
 }

@@ -25,6 +25,99 @@ type composite struct {
 	lo, hi int32
 }
 
+// locaSize returns the length of one loca entry.
+func locaSize(long bool) int {
+	if long {
+		return 4
+	}
+	return 2
+}
+
+// locaOffset returns loca entry i: where glyph i starts in glyf.
+func locaOffset(loca []byte, long bool, i int) int {
+	if long {
+		return int(binary.BigEndian.Uint32(loca[4*i:]))
+	}
+	return 2 * int(binary.BigEndian.Uint16(loca[2*i:]))
+}
+
+// checkLoca checks that loca has numGlyphs+1 offsets. Its work does not
+// depend on the number of glyphs; glyphData checks the offsets it reads.
+func checkLoca(loca, glyf []byte, long bool, numGlyphs int) error {
+	if need := locaSize(long) * (numGlyphs + 1); len(loca) < need {
+		return errCorrupt("loca", "只有 %d 字节，%d 个字形需要 %d 字节", len(loca), numGlyphs, need)
+	}
+	return nil
+}
+
+// glyphData returns the data of glyph g (loca must hold numGlyphs+1
+// offsets and g be below numGlyphs), checking its offsets.
+func glyphData(loca, glyf []byte, long bool, g int) ([]byte, error) {
+	start, end := locaOffset(loca, long, g), locaOffset(loca, long, g+1)
+	switch {
+	case end < start:
+		return nil, errCorrupt("loca", "字形 %d 的偏移量小于前一个", g+1)
+	case end > len(glyf):
+		return nil, errCorrupt("loca", "字形 %d 超出 glyf 表（%d > %d 字节）", g, end, len(glyf))
+	case end > start && end-start < 10:
+		return nil, errCorrupt("glyf", "字形 %d 只有 %d 字节", g, end-start)
+	}
+	return glyf[start:end], nil
+}
+
+// isComposite reports whether glyph data b (empty, or at least 10 bytes)
+// is a composite glyph.
+func isComposite(b []byte) bool { return len(b) >= 10 && int16(binary.BigEndian.Uint16(b)) < 0 }
+
+// What walkComposite found wrong.
+const (
+	compositeOK = iota
+	compositeShort
+	compositeFlags
+)
+
+// walkComposite walks the components of composite glyph data b (at least
+// 10 bytes), calling fn with where each component's glyph index is in b
+// and the index, until fn returns false. It returns where the components
+// end, whether any asks for instructions, and what is wrong: compositeOK,
+// compositeShort (data cut short) or compositeFlags (contradictory
+// transformation flags).
+func walkComposite(b []byte, fn func(at int, kid uint16) bool) (end int, instructions bool, problem int) {
+	p := 10
+	for {
+		if p+4 > len(b) {
+			return p, instructions, compositeShort
+		}
+		flags := binary.BigEndian.Uint16(b[p:])
+		if !fn(p+2, binary.BigEndian.Uint16(b[p+2:])) {
+			return p, instructions, compositeOK
+		}
+		n := 2 // the arguments
+		if flags&argsAreWords != 0 {
+			n = 4
+		}
+		switch flags & (haveScale | haveXYScale | haveTwoByTwo) {
+		case 0:
+		case haveScale:
+			n += 2
+		case haveXYScale:
+			n += 4
+		case haveTwoByTwo:
+			n += 8
+		default:
+			return p, instructions, compositeFlags
+		}
+		p += 4 + n
+		if p > len(b) {
+			return p, instructions, compositeShort
+		}
+		instructions = instructions || flags&haveInstructions != 0
+		if flags&moreComponents == 0 {
+			return p, instructions, compositeOK
+		}
+	}
+}
+
 // checkGlyphs checks loca and glyf: numGlyphs+1 offsets, non-decreasing,
 // within glyf; every glyph's header readable; a simple glyph's contour
 // end points and instructions inside it; a composite glyph's components
@@ -32,24 +125,14 @@ type composite struct {
 // without cycles and at most maxCompositeDepth deep. Its work is linear in
 // the size of loca and glyf.
 func checkGlyphs(loca, glyf []byte, long bool, numGlyphs int) error {
-	size := 2
-	if long {
-		size = 4
-	}
-	if need := size * (numGlyphs + 1); len(loca) < need {
-		return errCorrupt("loca", "只有 %d 字节，%d 个字形需要 %d 字节", len(loca), numGlyphs, need)
-	}
-	offset := func(i int) int {
-		if long {
-			return int(binary.BigEndian.Uint32(loca[4*i:]))
-		}
-		return 2 * int(binary.BigEndian.Uint16(loca[2*i:]))
+	if err := checkLoca(loca, glyf, long, numGlyphs); err != nil {
+		return err
 	}
 	var comps []composite
 	var edges []uint16
-	start := offset(0)
+	start := locaOffset(loca, long, 0)
 	for g := 0; g < numGlyphs; g++ {
-		end := offset(g + 1)
+		end := locaOffset(loca, long, g+1)
 		if end < start {
 			return errCorrupt("loca", "字形 %d 的偏移量小于前一个", g+1)
 		}
@@ -88,42 +171,23 @@ func checkGlyph(b []byte, g, numGlyphs int, edges []uint16) ([]uint16, error) {
 		}
 		return edges, nil
 	}
-	p, instructions := 10, false
-	for {
-		if p+4 > len(b) {
-			return edges, errCorrupt("glyf", "组合字形 %d 的部件数据不完整", g)
+	missing := -1
+	p, instructions, problem := walkComposite(b, func(_ int, kid uint16) bool {
+		if int(kid) >= numGlyphs {
+			missing = int(kid)
+			return false
 		}
-		flags := binary.BigEndian.Uint16(b[p:])
-		kid := int(binary.BigEndian.Uint16(b[p+2:]))
-		if kid >= numGlyphs {
-			return edges, errCorrupt("glyf", "组合字形 %d 引用了不存在的字形 %d", g, kid)
-		}
-		edges = append(edges, uint16(kid))
-		n := 2 // the arguments
-		if flags&argsAreWords != 0 {
-			n = 4
-		}
-		switch flags & (haveScale | haveXYScale | haveTwoByTwo) {
-		case 0:
-		case haveScale:
-			n += 2
-		case haveXYScale:
-			n += 4
-		case haveTwoByTwo:
-			n += 8
-		default:
-			return edges, errCorrupt("glyf", "组合字形 %d 的变换标志相互矛盾", g)
-		}
-		p += 4 + n
-		if p > len(b) {
-			return edges, errCorrupt("glyf", "组合字形 %d 的部件数据不完整", g)
-		}
-		instructions = instructions || flags&haveInstructions != 0
-		if flags&moreComponents == 0 {
-			break
-		}
-	}
-	if instructions && (p+2 > len(b) || p+2+int(binary.BigEndian.Uint16(b[p:])) > len(b)) {
+		edges = append(edges, kid)
+		return true
+	})
+	switch {
+	case missing >= 0:
+		return edges, errCorrupt("glyf", "组合字形 %d 引用了不存在的字形 %d", g, missing)
+	case problem == compositeShort:
+		return edges, errCorrupt("glyf", "组合字形 %d 的部件数据不完整", g)
+	case problem == compositeFlags:
+		return edges, errCorrupt("glyf", "组合字形 %d 的变换标志相互矛盾", g)
+	case instructions && (p+2 > len(b) || p+2+int(binary.BigEndian.Uint16(b[p:])) > len(b)):
 		return edges, errCorrupt("glyf", "组合字形 %d 的指令不完整", g)
 	}
 	return edges, nil

@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Rebuilds the embedded default fonts (*.ttf.gz) from their published
-# sources: the static Noto Serif SC / Noto Sans SC TrueType (glyf) builds of
-# the npm packages @expo-google-fonts/noto-serif-sc and noto-sans-sc 0.4.3,
-# subset to chars-gb2312-tygf.txt (GB2312 + 通用规范汉字表 + ASCII, Latin-1,
-# CJK punctuation) with fontTools, composite glyphs flattened (signintech/gopdf
-# drops glyphs used only as components), then gzipped. The full Noto Serif SC
-# is kept whole as the coverage fallback.
+# Rebuilds the embedded default fonts from their published sources: the
+# static Noto Serif SC / Noto Sans SC TrueType (glyf) builds of the npm
+# packages @expo-google-fonts/noto-serif-sc and noto-sans-sc 0.4.3, subset to
+# chars-gb2312-tygf.txt (GB2312 + 通用规范汉字表 + ASCII, Latin-1, CJK
+# punctuation) with fontTools, composite glyphs flattened (signintech/gopdf
+# drops glyphs used only as components). The subsets (*.subset.ttf) are kept
+# uncompressed: the program reads them in place, without gunzipping 10 MB on
+# every start. The full Noto Serif SC, the coverage fallback loaded only for
+# a rare character, is kept whole and gzipped (NotoSerifSC-Regular.full.ttf.gz).
 #
 #   bash fonts/make-fonts.sh            # needs npm and python3-fonttools
 #
@@ -49,7 +51,9 @@ subset "$work/serif/700Bold/NotoSerifSC_700Bold.ttf" "$work/NotoSerifSC-Bold.sub
 subset "$work/sans/400Regular/NotoSansSC_400Regular.ttf" "$work/NotoSansSC-Regular.subset.ttf"
 cp "$work/serif/400Regular/NotoSerifSC_400Regular.ttf" "$work/NotoSerifSC-Regular.full.ttf"
 
-for f in NotoSerifSC-Regular.subset NotoSerifSC-Bold.subset NotoSansSC-Regular.subset NotoSerifSC-Regular.full; do
-  gzip -9 -n -c "$work/$f.ttf" > "$f.ttf.gz"
-  echo "$f.ttf.gz: $(stat -c %s "$f.ttf.gz") bytes"
+for f in NotoSerifSC-Regular.subset NotoSerifSC-Bold.subset NotoSansSC-Regular.subset; do
+  cp "$work/$f.ttf" "$f.ttf"
+  echo "$f.ttf: $(stat -c %s "$f.ttf") bytes"
 done
+gzip -9 -n -c "$work/NotoSerifSC-Regular.full.ttf" > NotoSerifSC-Regular.full.ttf.gz
+echo "NotoSerifSC-Regular.full.ttf.gz: $(stat -c %s NotoSerifSC-Regular.full.ttf.gz) bytes"

@@ -52,3 +52,6 @@ func nameRecord(b []byte, prefer, other uint16) string {
 	}
 	return best
 }
+
+// fullName returns the full font name (name ID 4): "Noto Serif SC Bold".
+func fullName(b []byte) string { return nameRecord(b, 4, 4) }

@@ -1,8 +1,13 @@
 // Package fonts provides the fonts zsdoc draws with: the embedded default
 // faces (Noto Serif SC Bold, Noto Sans SC, Noto Serif SC — OFL subsets that
-// stand in for 方正小标宋简体, 黑体 and 仿宋_GB2312), user font files by role,
-// glyph coverage and the fallback that finds rare characters (䶮, 㙟) in the
-// full Noto Serif SC.
+// stand in for 方正小标宋简体, 黑体 and 仿宋_GB2312), user font files by role
+// (TrueType fonts and faces of TrueType collections), glyph coverage and the
+// fallback that finds rare characters (䶮, 㙟) in the full Noto Serif SC.
+//
+// It reads TrueType fonts itself (Parse checks every table a writer reads)
+// and gives a PDF writer what it needs to embed them: glyph ids, widths and
+// the numbers of a font descriptor in font units, and subsets of the
+// glyphs a document uses (Face.Subset, SubsetTag).
 //
 // Fonts are parsed once per process; a Set and its Faces are read-only and
 // safe for concurrent use.
@@ -71,9 +76,10 @@ type Set struct {
 	fallbacks []func() (*Face, error)
 }
 
-// Default returns the embedded fonts. The first call decompresses and parses
-// them (tens of milliseconds); later calls return the same faces. The full
-// fallback font is loaded only when a character needs it.
+// Default returns the embedded fonts. The first call parses them (well
+// under a millisecond: they are embedded uncompressed and read in place);
+// later calls return the same faces. The full fallback font is
+// decompressed and parsed only when a character needs it.
 func Default() (*Set, error) {
 	s := &Set{fallbacks: []func() (*Face, error){defaultFallback}}
 	for role, load := range [numRoles]func() (*Face, error){defaultTitle, defaultLabel, defaultBody} {
@@ -111,6 +117,7 @@ type MissingGlyphError struct {
 	Role Role
 }
 
+// Error says which character cannot be printed and what to do.
 func (e *MissingGlyphError) Error() string {
 	return fmt.Sprintf("字符“%c”（U+%04X）在所有可用字体中都没有字形，无法打印；请改用常用字，或用 %s 指定含有该字的字体文件",
 		e.Rune, e.Rune, EnvFallback)
@@ -137,17 +144,37 @@ func (s *Set) Pick(role Role, r rune) (*Face, error) {
 
 // LoadFile reads and parses a TrueType font file. It reads no more than
 // MaxFileSize (and a byte, to tell a file too large).
+//
+// A font collection (.ttc) gives its first face, or the face a selector
+// after '#' names, by index or name (see ParseCollection):
+// "simsun.ttc#1", "simsun.ttc#NSimSun". A path that exists as it is
+// written is read whole, '#' and all.
 func LoadFile(path string) (*Face, error) {
-	file, err := os.Open(path)
+	file, selector := path, ""
+	if i := strings.LastIndexByte(path, '#'); i >= 0 {
+		if _, err := os.Stat(path); err != nil {
+			file, selector = path[:i], path[i+1:]
+		}
+	}
+	f, err := os.Open(file)
 	if err != nil {
 		return nil, fmt.Errorf("无法读取字体文件：%w", err)
 	}
-	defer file.Close()
-	data, err := io.ReadAll(io.LimitReader(file, MaxFileSize+1))
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	name := filepath.Base(file)
 	if err != nil {
-		return nil, fmt.Errorf("无法读取字体文件“%s”：%w", filepath.Base(path), err)
+		return nil, fmt.Errorf("无法读取字体文件“%s”：%w", name, err)
 	}
-	return Parse(filepath.Base(path), data)
+	if selector == "" {
+		return Parse(name, data)
+	}
+	face, err := ParseCollection(name, data, selector)
+	if err != nil {
+		return nil, err
+	}
+	face.name = name + "#" + selector
+	return face, nil
 }
 
 // Configure returns base with the font files named for roles (a missing or

@@ -53,8 +53,11 @@ type env struct {
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
+	restore := setupConsole()
 	e := env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv}
-	os.Exit(exitCode(run(ctx, os.Args[1:], e), e.stderr))
+	code := exitCode(run(ctx, os.Args[1:], e), e.stderr)
+	restore()
+	os.Exit(code)
 }
 
 // exitCode prints err (if any) and returns the process exit code.
@@ -86,6 +89,7 @@ func commands() []command {
 		{"validate", "校验表单数据（JSON），列出全部错误", runValidate},
 		{"example", "输出某张表的示例输入（JSON）", runExample},
 		{"licenses", "输出内置字体的许可证", runLicenses},
+		{"version", "输出版本、源码修订号和平台（也可用 --version）", runVersion},
 	}
 }
 
@@ -97,6 +101,8 @@ func run(ctx context.Context, args []string, e env) error {
 	}
 	name := args[0]
 	switch name {
+	case "--version", "-version", "-v":
+		return runVersion(ctx, args[1:], e)
 	case "help", "-h", "-help", "--help":
 		if len(args) > 1 {
 			return run(ctx, []string{args[1], "--help"}, e)

@@ -46,7 +46,7 @@ func runRender(ctx context.Context, args []string, e env) error {
 	if err != nil {
 		return usageErr("%v", err)
 	}
-	opts, err := renderOptions(*paper, *seal, ff, e)
+	opts, err := renderOptions(f, *paper, *seal, ff, e)
 	if err != nil {
 		return err
 	}
@@ -90,8 +90,9 @@ func fontFlags(fs *flag.FlagSet) fontFiles {
 }
 
 // renderOptions turns the flags into docgen options. Font files come from
-// the environment first and the flags override them.
-func renderOptions(paper, seal string, ff fontFiles, e env) ([]docgen.Option, error) {
+// the environment first and the flags override them; they are loaded for
+// PDF only (a DOCX names its fonts and measures no glyphs).
+func renderOptions(format docgen.Format, paper, seal string, ff fontFiles, e env) ([]docgen.Option, error) {
 	var opts []docgen.Option
 	switch strings.ToLower(paper) {
 	case "":
@@ -115,6 +116,9 @@ func renderOptions(paper, seal string, ff fontFiles, e env) ([]docgen.Option, er
 			return nil, usageErr("环境变量 SOURCE_DATE_EPOCH“%s”应为 Unix 时间（秒）", v)
 		}
 		opts = append(opts, docgen.WithCreationDate(time.Unix(sec, 0).UTC()))
+	}
+	if format != docgen.PDF {
+		return opts, nil
 	}
 	set, err := fonts.Default()
 	if err != nil {

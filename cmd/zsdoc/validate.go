@@ -34,11 +34,9 @@ func runValidate(ctx context.Context, args []string, e env) error {
 	if err != nil {
 		return usageErr("%v", err)
 	}
-	var opts []docgen.Option
-	if f == docgen.PDF {
-		if opts, err = renderOptions("", "", ff, e); err != nil {
-			return err
-		}
+	opts, err := renderOptions(f, "", "", ff, e)
+	if err != nil {
+		return err
 	}
 	data, err := readInput(*in, e)
 	if err != nil {

@@ -157,7 +157,7 @@ const numberDescent = 0.14
 // edge to the bottom of the page number, so that its baseline lies
 // pn.Distance below the type area.
 func footerDistance(page layout.Page, pn *layout.PageNumbers) layout.Length {
-	return max(page.Margins.Bottom-pn.Distance-pn.Font.Size*numberDescent, 0)
+	return max(page.Margins.Bottom-pn.Distance-layout.Length(pn.Font.Size*numberDescent), 0)
 }
 
 // footer returns a footer part holding the page number: odd pages flush
@@ -168,7 +168,7 @@ func (b *builder) footer(pn *layout.PageNumbers, odd bool) []byte {
 	x.raw(`<w:ftr xmlns:w="` + nsW + `" xmlns:r="` + nsR + `"><w:p><w:pPr>`)
 	// The line is no taller than the room below the type area, so the
 	// footer never pushes the body up.
-	line := min(pn.Font.Size*1.3, pn.Distance+pn.Font.Size*numberDescent)
+	line := min(pn.Font.Size*1.3, pn.Distance+layout.Length(pn.Font.Size*numberDescent))
 	line = max(line, pn.Font.Size)
 	x.raw(`<w:spacing w:before="0" w:after="0" w:line="`)
 	x.int(int64(twips(line)))

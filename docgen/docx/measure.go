@@ -67,7 +67,7 @@ func setLines(p *layout.Paragraph, width layout.Length) (pieces [][]piece, lines
 			pieces[i] = []piece{{line, x, x}}
 		}
 		for _, r := range sp.Text {
-			w := layout.Length(ems(r)) * size
+			w := layout.Length(layout.Length(ems(r)) * size) // rounded: never fused into x + w
 			if x > 0 && x+w > width {
 				ends = append(ends, x)
 				line, x = line+1, 0
@@ -115,7 +115,7 @@ func setLines(p *layout.Paragraph, width layout.Length) (pieces [][]piece, lines
 // height is the estimated height of p set in width.
 func height(p *layout.Paragraph, width layout.Length) layout.Length {
 	_, lines := setLines(p, width)
-	return p.SpaceBefore + layout.Length(lines)*p.Leading() + p.SpaceAfter
+	return p.SpaceBefore + layout.Length(layout.Length(lines)*p.Leading()) + p.SpaceAfter
 }
 
 // anchorBox is the box around p's spans anchored name, from the
@@ -129,7 +129,7 @@ func anchorBox(p *layout.Paragraph, width layout.Length, name string) box {
 			continue
 		}
 		for _, pc := range pieces[i] {
-			top := p.SpaceBefore + layout.Length(pc.line)*lead
+			top := p.SpaceBefore + layout.Length(layout.Length(pc.line)*lead)
 			b = b.union(box{pc.x0, top, pc.x1, top + lead})
 		}
 	}

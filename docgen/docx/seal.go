@@ -43,8 +43,8 @@ func (b *builder) placeImages(sec *layout.Section) (drawings, error) {
 func place(sec *layout.Section, img *layout.Image, d *drawings) bool {
 	at := func(host *layout.Paragraph, span int, bx box, dx, dy layout.Length) {
 		dr := drawing{span: span, img: img,
-			x: (bx.x0+bx.x1)/2 + img.OffsetX - img.Width/2 + dx,
-			y: (bx.y0+bx.y1)/2 + img.OffsetY - img.Height/2 + dy}
+			x: layout.Length((bx.x0+bx.x1)/2) + img.OffsetX - layout.Length(img.Width/2) + dx,
+			y: layout.Length((bx.y0+bx.y1)/2) + img.OffsetY - layout.Length(img.Height/2) + dy}
 		if host == nil {
 			d.closing = append(d.closing, dr)
 		} else {

@@ -149,7 +149,7 @@ func borderXML(w layout.Length) string {
 	if w <= 0 {
 		return ` w:val="nil"/>`
 	}
-	sz := min(max(int(float64(w)*8+0.5), 2), 96)
+	sz := min(max(int(float64(float64(w)*8)+0.5), 2), 96)
 	return fmt.Sprintf(` w:val="single" w:sz="%d" w:space="0" w:color="000000"/>`, sz)
 }
 

@@ -28,10 +28,10 @@ func (l Length) Points() float64 { return float64(l) }
 func (l Length) MMs() float64 { return float64(l) * 25.4 / 72 }
 
 // Twips returns the length in twentieths of a point (Word's unit), rounded.
-func (l Length) Twips() int { return int(float64(l)*20 + 0.5) }
+func (l Length) Twips() int { return int(float64(float64(l)*20) + 0.5) }
 
 // EMU returns the length in English Metric Units (DrawingML's unit), rounded.
-func (l Length) EMU() int64 { return int64(float64(l)*12700 + 0.5) }
+func (l Length) EMU() int64 { return int64(float64(float64(l)*12700) + 0.5) }
 
 // Role is the purpose of a font: the backend maps it to a font file (PDF) or
 // a font name (DOCX).

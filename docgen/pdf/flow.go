@@ -8,13 +8,15 @@ import (
 	"github.com/zsdoc/zsdoc/docgen/layout"
 )
 
-// MaxPages is the most pages a document (a form, or a batch of 督办单) may
-// have: it bounds the work and memory of any input (about 0.6 GB at the
-// limit). A document that would need more is refused with a *PagesError
-// as soon as its page MaxPages+1 would begin.
+// MaxPages is the most pages one section (a form, or one 督办单 of a
+// batch) may have: it bounds the work and memory of any input (about 0.6 GB
+// at the limit: a section is laid out whole before it is written). A
+// section that would need more is refused with a *PagesError as soon as its
+// page MaxPages+1 would begin. Sections are written one at a time, so a
+// document of many sections needs no more memory than its largest.
 const MaxPages = 5000
 
-// PagesError says that a document needs more than MaxPages pages.
+// PagesError says that a section needs more than MaxPages pages.
 type PagesError struct{ Pages int }
 
 func (e *PagesError) Error() string {
@@ -33,20 +35,19 @@ const eps = 1e-6
 
 // flow lays a section's blocks out on pages.
 type flow struct {
-	ctx    context.Context
-	err    error // the context's error, or too many pages, noticed on a new page: stop laying out
-	before int   // pages of the document's earlier sections
-	sh     *shaper
-	sec    *layout.Section
-	pages  []*Page
-	page   *Page
-	y      float64 // top of the free space on the page
-	area   Rect    // the type area
+	ctx   context.Context
+	err   error // the context's error, or too many pages, noticed on a new page: stop laying out
+	sh    *shaper
+	sec   *layout.Section
+	pages []*Page
+	page  *Page
+	y     float64 // top of the free space on the page
+	area  Rect    // the type area
 }
 
-func newFlow(ctx context.Context, sh *shaper, sec *layout.Section, before int) *flow {
+func newFlow(ctx context.Context, sh *shaper, sec *layout.Section) *flow {
 	p := sec.Page
-	f := &flow{ctx: ctx, before: before, sh: sh, sec: sec, area: Rect{
+	f := &flow{ctx: ctx, sh: sh, sec: sec, area: Rect{
 		X: float64(p.Margins.Left), Y: float64(p.Margins.Top),
 		W: float64(p.ContentWidth()), H: float64(p.ContentHeight())}}
 	f.newPage()
@@ -59,7 +60,7 @@ func (f *flow) newPage() {
 	if f.err == nil {
 		f.err = f.ctx.Err()
 	}
-	if f.err == nil && f.before+len(f.pages) >= MaxPages {
+	if f.err == nil && len(f.pages) >= MaxPages {
 		f.err = &PagesError{Pages: MaxPages}
 	}
 	w, h := f.sec.Page.Width(), f.sec.Page.Height()

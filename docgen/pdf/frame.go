@@ -43,7 +43,7 @@ type Text struct {
 // Bounds returns the box of the run's glyphs: advance width by the face's
 // ascent and descent.
 func (t *Text) Bounds() Rect {
-	top := t.Baseline - t.Face.Ascent()*t.Size
+	top := t.Baseline - float64(t.Face.Ascent()*t.Size)
 	return Rect{t.X, top, t.Width, (t.Face.Ascent() - t.Face.Descent()) * t.Size}
 }
 
@@ -83,4 +83,14 @@ func (p *Page) anchor(name string, r Rect) {
 		p.anchors = map[string]Rect{}
 	}
 	p.anchors[name] = p.anchors[name].union(r)
+}
+
+// baselineOffset is where the baseline of a line of glyphs (ascent asc,
+// descent desc in em, at size) lies below the top of its line box of height
+// leading: the glyph box centred in the line box. Products are rounded on
+// their own (float64(…)) so that no platform fuses them into a
+// multiply-add: layout must give the same bits on amd64, arm64 and loong64.
+func baselineOffset(leading, size, asc, desc float64) float64 {
+	half := float64(float64(leading-float64((asc-desc)*size)) / 2) // x/2 compiles to x*0.5: round it too
+	return half + float64(asc*size)
 }

@@ -173,7 +173,7 @@ type para struct {
 // height returns the paragraph's height including its spacing.
 func (p *para) height() float64 {
 	n := max(len(p.lines), 1)
-	return float64(p.src.SpaceBefore) + float64(n)*p.leading + float64(p.src.SpaceAfter)
+	return float64(p.src.SpaceBefore) + float64(float64(n)*p.leading) + float64(p.src.SpaceAfter)
 }
 
 // layoutPara breaks paragraph p into lines of at most width.
@@ -241,7 +241,7 @@ func makeLine(g *glyphs, i, j int, width float64, align layout.Align, last bool)
 		for m < j && g.face[m] == g.face[k] && g.span[m] == g.span[k] {
 			m++
 		}
-		pw := sum(g.adv[k:m]) + cs*float64(m-k)
+		pw := sum(g.adv[k:m]) + float64(cs*float64(m-k))
 		line.pieces = append(line.pieces, piece{x: x, width: pw, cs: cs, face: g.face[k], text: string(g.runes[k:m]), span: g.span[k]})
 		x += pw
 		k = m
@@ -265,7 +265,7 @@ func spanOf(p *layout.Paragraph, i int) layout.Span {
 func emitLine(pg *Page, p *para, line *textLine, x, top float64, box Rect) {
 	for _, pc := range line.pieces {
 		asc, desc := pc.face.Ascent(), pc.face.Descent()
-		baseline := top + (p.leading-(asc-desc)*p.size)/2 + asc*p.size
+		baseline := top + baselineOffset(p.leading, p.size, asc, desc)
 		sp := spanOf(p.src, pc.span)
 		t := Text{X: x + pc.x, Baseline: baseline, Size: p.size, CharSpacing: pc.cs, Width: pc.width,
 			Face: pc.face, Text: pc.text, Box: box, Source: sp.Source}

@@ -1,4 +1,4 @@
-// Package pdf renders a layout.Document as PDF on signintech/gopdf: it
+// Package pdf renders a layout.Document as PDF with its own writer: it
 // breaks text into lines (any CJK character, Latin words kept whole, no
 // closing punctuation at a line's start nor opening punctuation at its
 // end), sizes table rows, cuts pages with the header rows repeated, draws
@@ -26,7 +26,7 @@ func Layout(ctx context.Context, doc *layout.Document, set *fonts.Set) (pages []
 	sh := &shaper{set: set}
 	var all []*Page
 	for i := range doc.Sections {
-		pages, err := layoutSection(ctx, sh, &doc.Sections[i], len(all))
+		pages, err := layoutSection(ctx, sh, &doc.Sections[i])
 		if err != nil {
 			return nil, err
 		}
@@ -42,8 +42,8 @@ func Layout(ctx context.Context, doc *layout.Document, set *fonts.Set) (pages []
 }
 
 // layoutSection lays a section out, checking ctx on every new page.
-func layoutSection(ctx context.Context, sh *shaper, sec *layout.Section, before int) ([]*Page, error) {
-	f := newFlow(ctx, sh, sec, before)
+func layoutSection(ctx context.Context, sh *shaper, sec *layout.Section) ([]*Page, error) {
+	f := newFlow(ctx, sh, sec)
 	for _, b := range sec.Blocks {
 		if f.err != nil {
 			return nil, f.err
@@ -95,8 +95,8 @@ func (f *flow) pageNumber(pg *Page, pn *layout.PageNumbers) {
 		// the baseline where it belongs.
 		face := pl.lines[i].pieces[0].face
 		asc, desc := face.Ascent(), face.Descent()
-		baselineOff := (pl.leading-(asc-desc)*pl.size)/2 + asc*pl.size
-		top := f.area.Bottom() + float64(pn.Distance) - baselineOff + float64(i)*pl.leading
+		baselineOff := baselineOffset(pl.leading, pl.size, asc, desc)
+		top := f.area.Bottom() + float64(pn.Distance) - baselineOff + float64(float64(i)*pl.leading)
 		box := Rect{X: x, Y: top, W: w, H: pl.leading * float64(len(pl.lines))}
 		emitLine(pg, pl, &pl.lines[i], x, top, box)
 	}
@@ -111,10 +111,10 @@ func (f *flow) stamp(img layout.Image) {
 		if !ok {
 			continue
 		}
-		cx := a.X + a.W/2 + float64(img.OffsetX)
-		cy := a.Y + a.H/2 + float64(img.OffsetY)
+		cx := a.X + float64(a.W/2) + float64(img.OffsetX)
+		cy := a.Y + float64(a.H/2) + float64(img.OffsetY)
 		w, h := float64(img.Width), float64(img.Height)
-		pg.Images = append(pg.Images, Image{Box: Rect{cx - w/2, cy - h/2, w, h}, PNG: img.PNG, Multiply: img.Multiply})
+		pg.Images = append(pg.Images, Image{Box: Rect{cx - float64(w/2), cy - float64(h/2), w, h}, PNG: img.PNG, Multiply: img.Multiply})
 		return
 	}
 }
@@ -136,4 +136,27 @@ func recoverPanic(err *error) {
 	if v := recover(); v != nil {
 		*err = &PanicError{Value: v, Stack: debug.Stack()}
 	}
+}
+
+// Measure lays the document out section by section, as Render does, and
+// returns its page count or the error Render would meet (a *PagesError, a
+// missing glyph, a cancelled context); it keeps no pages, so it needs the
+// memory of one section, not of the document.
+func Measure(ctx context.Context, doc *layout.Document, set *fonts.Set) (pages int, err error) {
+	defer recoverPanic(&err)
+	sh := &shaper{set: set}
+	for i := range doc.Sections {
+		laid, err := layoutSection(ctx, sh, &doc.Sections[i])
+		if err != nil {
+			return 0, err
+		}
+		pages += len(laid)
+	}
+	if sh.err != nil {
+		return 0, sh.err
+	}
+	if len(sh.missing) > 0 {
+		return 0, sh.missing
+	}
+	return pages, nil
 }

@@ -28,9 +28,8 @@ echo "== render the examples to .docx"
 go run ./docgen/docx/internal/render "$out/docx"
 
 # The official fonts' names mapped to the project's fonts.
-for f in fonts/NotoSerifSC-Regular.full.ttf.gz fonts/NotoSerifSC-Bold.subset.ttf.gz fonts/NotoSansSC-Regular.subset.ttf.gz; do
-  gunzip -c "$f" > "$work/fonts/$(basename "$f" .gz)"
-done
+gunzip -c fonts/NotoSerifSC-Regular.full.ttf.gz > "$work/fonts/NotoSerifSC-Regular.full.ttf"
+cp fonts/NotoSerifSC-Bold.subset.ttf fonts/NotoSansSC-Regular.subset.ttf "$work/fonts/"
 alias() { # alias NAME FAMILY [WEIGHT]
   echo "<match target=\"pattern\"><test name=\"family\"><string>$1</string></test>"
   echo "<edit name=\"family\" mode=\"assign\" binding=\"strong\"><string>$2</string></edit>"

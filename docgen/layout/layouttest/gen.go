@@ -85,7 +85,7 @@ func genParas(rng *rand.Rand, font layout.Font, src string, tall bool) []layout.
 		ps[i] = layout.Paragraph{Spans: []layout.Span{{Text: genText(rng, maxPieces), Source: layout.Field{Path: src}}},
 			Font: font, Align: layout.Align(rng.IntN(4))}
 		if rng.IntN(6) == 0 {
-			ps[i].LineHeight = font.Size * layout.Length(1+rng.Float64())
+			ps[i].LineHeight = font.Size * layout.Length(1+f64(rng))
 		}
 		if rng.IntN(8) == 0 {
 			ps[i].SpaceBefore, ps[i].SpaceAfter = layout.Length(rng.IntN(6)), layout.Length(rng.IntN(6))
@@ -108,25 +108,25 @@ func Generate(rng *rand.Rand) *Table {
 	if rng.IntN(3) == 0 {
 		page.Size = layout.A3
 	}
-	m := layout.MM(10 + rng.Float64()*30)
-	page.Margins = layout.Insets{Top: m, Bottom: m * layout.Length(0.5+rng.Float64()), Left: m, Right: m}
+	m := layout.MM(10 + float64(f64(rng)*30))
+	page.Margins = layout.Insets{Top: m, Bottom: m * layout.Length(0.5+f64(rng)), Left: m, Right: m}
 
 	pad := layout.Insets{Top: layout.Length(rng.IntN(5)), Bottom: layout.Length(rng.IntN(5)),
 		Left: layout.Length(1 + rng.IntN(5)), Right: layout.Length(1 + rng.IntN(5))}
 	ncols := 1 + rng.IntN(8)
-	minW := float64(size)*1.1 + float64(pad.Left+pad.Right) // the widest glyph (W, 1.05 em) fits every column
-	avail := float64(page.ContentWidth()) * (0.4 + 0.6*rng.Float64())
+	minW := float64(float64(size)*1.1) + float64(pad.Left+pad.Right) // the widest glyph (W, 1.05 em) fits every column
+	avail := float64(float64(page.ContentWidth()) * (0.4 + float64(0.6*f64(rng))))
 	for float64(ncols)*minW > avail && ncols > 1 {
 		ncols--
 	}
 	weights := make([]float64, ncols)
 	sum := 0.0
 	for i := range weights {
-		weights[i] = 0.2 + rng.Float64()
+		weights[i] = 0.2 + f64(rng)
 		sum += weights[i]
 	}
 	cols := make([]layout.Length, ncols)
-	spare := avail - float64(ncols)*minW
+	spare := avail - float64(float64(ncols)*minW)
 	for i := range cols {
 		cols[i] = layout.Length(minW + spare*weights[i]/sum)
 	}
@@ -195,3 +195,8 @@ func Generate(rng *rand.Rand) *Table {
 	g.Section = layout.Section{Page: page, Blocks: append(blocks, t)}
 	return g
 }
+
+// f64 is rng.Float64 rounded on its own, so that no platform fuses its
+// multiplication into the caller's addition: the same seed generates the
+// same table on amd64, arm64 and loong64.
+func f64(rng *rand.Rand) float64 { return float64(rng.Float64()) }

@@ -15,7 +15,7 @@ import (
 func Make(n int) []byte {
 	img := image.NewNRGBA(image.Rect(0, 0, n, n))
 	red := color.NRGBA{R: 220, G: 20, B: 30, A: 230}
-	c := float64(n) / 2
+	c := float64(float64(n) / 2)
 	for y := 0; y < n; y++ {
 		for x := 0; x < n; x++ {
 			dx, dy := float64(x)+0.5-c, float64(y)+0.5-c
@@ -44,5 +44,5 @@ func inStar(x, y, r float64) bool {
 	// The star's edge at angle seg from a point: inner radius 0.382·r.
 	inner := 0.382 * r
 	t := math.Abs(seg) / (math.Pi / 5)
-	return d <= r*(1-t)+inner*t
+	return d <= float64(r*(1-t))+float64(inner*t)
 }

@@ -1,0 +1,86 @@
+package docgen
+
+import (
+	"context"
+	"io"
+	"iter"
+	"slices"
+
+	"github.com/zsdoc/zsdoc/docgen/docx"
+	"github.com/zsdoc/zsdoc/docgen/layout"
+	"github.com/zsdoc/zsdoc/docgen/pdf"
+)
+
+// backend is an output format: one package renders it, one entry in
+// backends registers it. Adding a format (XLSX is next) is that package and
+// that entry; ParseFormat, ContentType, Render, RenderBlank and RenderBatch
+// read the registry.
+type backend struct {
+	contentType string
+	// render writes a whole document.
+	render func(ctx context.Context, w io.Writer, doc *layout.Document, c *config) error
+	// stream writes the sections as the sequence yields them, after doc's
+	// metadata (doc.Sections unused); a backend that cannot stream collects them.
+	stream func(ctx context.Context, w io.Writer, doc *layout.Document, sections iter.Seq[*layout.Section], c *config) error
+}
+
+// backends are the registered formats. The map is filled here and never
+// changed.
+var backends = map[Format]backend{
+	PDF: {
+		contentType: "application/pdf",
+		render: func(ctx context.Context, w io.Writer, doc *layout.Document, c *config) error {
+			set, err := c.fontSet()
+			if err != nil {
+				return err
+			}
+			// Refuse what cannot be printed before writing a byte.
+			if err := asFormErrors(pdf.Check(doc, set)); err != nil {
+				return err
+			}
+			return asFormErrors(pdf.RenderSectionsWith(ctx, w, doc, sectionsOf(doc), set, c.pdf))
+		},
+		stream: func(ctx context.Context, w io.Writer, doc *layout.Document, sections iter.Seq[*layout.Section], c *config) error {
+			set, err := c.fontSet()
+			if err != nil {
+				return err
+			}
+			return asFormErrors(pdf.RenderSectionsWith(ctx, w, doc, sections, set, c.pdf))
+		},
+	},
+	DOCX: {
+		contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+		render: func(ctx context.Context, w io.Writer, doc *layout.Document, c *config) error {
+			return docx.Render(ctx, w, doc, c.docx)
+		},
+		stream: func(ctx context.Context, w io.Writer, doc *layout.Document, sections iter.Seq[*layout.Section], c *config) error {
+			all := *doc
+			all.Sections = nil
+			for s := range sections {
+				all.Sections = append(all.Sections, *s)
+			}
+			return docx.Render(ctx, w, &all, c.docx)
+		},
+	},
+}
+
+// formatNames returns the registered formats' names, sorted.
+func formatNames() []string {
+	var names []string
+	for f := range backends {
+		names = append(names, string(f))
+	}
+	slices.Sort(names)
+	return names
+}
+
+// sectionsOf yields a document's sections.
+func sectionsOf(doc *layout.Document) iter.Seq[*layout.Section] {
+	return func(yield func(*layout.Section) bool) {
+		for i := range doc.Sections {
+			if !yield(&doc.Sections[i]) {
+				return
+			}
+		}
+	}
+}
