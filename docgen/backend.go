@@ -34,10 +34,6 @@ var backends = map[Format]backend{
 			if err != nil {
 				return err
 			}
-			// Refuse what cannot be printed before writing a byte.
-			if err := asFormErrors(pdf.Check(doc, set)); err != nil {
-				return err
-			}
 			return asFormErrors(pdf.RenderSectionsWith(ctx, w, doc, sectionsOf(doc), set, c.pdf))
 		},
 		stream: func(ctx context.Context, w io.Writer, doc *layout.Document, sections iter.Seq[*layout.Section], c *config) error {

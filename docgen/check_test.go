@@ -50,3 +50,21 @@ func TestCheckNamesFields(t *testing.T) {
 		}
 	}
 }
+
+// In a batch with characters missing in several orders, Render reports all
+// of them, as Check does, not only the first order's.
+func TestCheckBatchAgrees(t *testing.T) {
+	sup := parseExample(t, forms.SupervisionID).(*forms.Supervision)
+	batch := forms.SupervisionBatch{*sup, *sup, *sup}
+	batch[0].Target = "湘潭😀"
+	batch[2].Content = "𠀀内容"
+	err := Check(t.Context(), &batch, PDF)
+	var list forms.Errors
+	if !errors.As(err, &list) || len(list) != 2 || list[1].Path != "[2].content" {
+		t.Fatalf("Check: %v", err)
+	}
+	var buf strings.Builder
+	if rerr := Render(t.Context(), &buf, &batch, PDF); rerr == nil || rerr.Error() != err.Error() || buf.Len() != 0 {
+		t.Errorf("Render: %v (%d bytes), want %v", rerr, buf.Len(), err)
+	}
+}

@@ -2,7 +2,9 @@ package docgen
 
 import (
 	"fmt"
+	"reflect"
 	"strings"
+	"sync"
 
 	"github.com/zsdoc/zsdoc/docgen/layout"
 	"github.com/zsdoc/zsdoc/forms"
@@ -97,7 +99,29 @@ func headerField(sample any, key string) layout.Field {
 
 // rowField names field key of a table row: path "rows[2].overview", row "第3行".
 func rowField(prefix, row string, sample any, key string) layout.Field {
-	return layout.Field{Path: prefix + "." + key, Row: row, Label: strings.ReplaceAll(forms.Label(sample, key), "|", "")}
+	return layout.Field{Path: prefix + "." + key, Row: row, Label: joinedLabel(sample, key)}
+}
+
+// labelKey identifies a field of a form type, for labelCache.
+type labelKey struct {
+	t   reflect.Type
+	key string
+}
+
+// labelCache holds the joined labels of fields (forms.Label reads struct
+// tags by reflection: too slow for every cell). It only grows, with one
+// entry per field of the forms' types, and is safe for concurrent use.
+var labelCache sync.Map // labelKey → string
+
+// joinedLabel returns forms.Label(sample, key) without its line breaks.
+func joinedLabel(sample any, key string) string {
+	k := labelKey{reflect.TypeOf(sample), key}
+	if v, ok := labelCache.Load(k); ok {
+		return v.(string)
+	}
+	l := strings.ReplaceAll(forms.Label(sample, key), "|", "")
+	labelCache.Store(k, l)
+	return l
 }
 
 // line is a printed line of a cell and the field it comes from.

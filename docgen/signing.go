@@ -2,7 +2,6 @@ package docgen
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/zsdoc/zsdoc/docgen/layout"
 	"github.com/zsdoc/zsdoc/forms"
@@ -105,7 +104,7 @@ func projectCells(p *forms.Project, no int, prefix, row string) [][]line {
 	sub := func(key, sub string, sample any) layout.Field {
 		fl := f(key)
 		fl.Path += "." + sub
-		fl.Label += "·" + strings.ReplaceAll(forms.Label(sample, sub), "|", "")
+		fl.Label += "·" + joinedLabel(sample, sub)
 		return fl
 	}
 	yesNo := func(y forms.YesNo) string { return string(y) }

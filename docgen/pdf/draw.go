@@ -18,10 +18,10 @@ var _ pdfw.Font = (*fonts.Face)(nil)
 // Render lays the document out and writes it to w as PDF 1.7: its fonts
 // subset and embedded (CIDFontType2, with ToUnicode maps so that the text
 // copies and extracts exactly), its title, creator and creation date in the
-// document information, printing at actual size. It refuses, before writing
-// anything, text that no font can draw (Check). Each section is laid out
+// document information, printing at actual size. Each section is laid out
 // and written as it comes, so memory does not grow with the number of
-// sections.
+// sections; a problem found while laying out the first (text no font can
+// draw, see Check) returns before anything is written.
 func Render(ctx context.Context, w io.Writer, doc *layout.Document, set *fonts.Set) error {
 	return RenderSections(ctx, w, doc, slices.Values(sectionPointers(doc)), set)
 }
@@ -64,17 +64,10 @@ func renderSections(ctx context.Context, w io.Writer, doc *layout.Document, sect
 	if opts.Duplex {
 		po.Duplex = "DuplexFlipLongEdge"
 	}
-	pw, err := pdfw.New(w, po)
-	if err != nil {
-		return err
-	}
-	d := &drawer{pw: pw, fonts: map[*fonts.Face]*pdfw.FontRef{}, images: map[*byte]*pdfw.ImageRef{}}
+	d := &drawer{fonts: map[*fonts.Face]*pdfw.FontRef{}, images: map[*byte]*pdfw.ImageRef{}}
 	sh := &shaper{set: set}
 	pages := 0
 	for sec := range sections {
-		if err := Check(&layout.Document{Sections: []layout.Section{*sec}}, set); err != nil {
-			return err
-		}
 		laid, err := layoutSection(ctx, sh, sec)
 		if err != nil {
 			return err
@@ -83,7 +76,16 @@ func renderSections(ctx context.Context, w io.Writer, doc *layout.Document, sect
 			return sh.err
 		}
 		if len(sh.missing) > 0 {
-			return sh.missing
+			// Stop writing, but lay the rest out too, so that the error
+			// lists every character of every section, as Check does.
+			continue
+		}
+		if d.pw == nil {
+			// The first section laid out without a problem: only now is
+			// anything written, so a form that cannot be printed writes nothing.
+			if d.pw, err = pdfw.New(w, po); err != nil {
+				return err
+			}
 		}
 		for _, pg := range laid {
 			if err := ctx.Err(); err != nil {
@@ -95,10 +97,13 @@ func renderSections(ctx context.Context, w io.Writer, doc *layout.Document, sect
 		}
 		pages += len(laid)
 	}
-	if pages == 0 {
+	if len(sh.missing) > 0 {
+		return sh.missing
+	}
+	if d.pw == nil {
 		return fmt.Errorf("pdf: the document has no pages")
 	}
-	return pw.Close()
+	return d.pw.Close()
 }
 
 func sectionPointers(doc *layout.Document) []*layout.Section {

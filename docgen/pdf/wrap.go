@@ -11,23 +11,27 @@ const (
 	openingPunct = "（《「『【〔〈〖〘“‘([{"
 )
 
-func isClosing(r rune) bool {
-	for _, c := range closingPunct {
-		if r == c {
-			return true
-		}
+// punctClass maps each punctuation rune to its class (computed once from
+// the two lists; read-only after).
+var punctClass = func() map[rune]byte {
+	m := map[rune]byte{}
+	for _, r := range closingPunct {
+		m[r] = 'c'
 	}
-	return false
-}
+	for _, r := range openingPunct {
+		m[r] = 'o'
+	}
+	return m
+}()
 
-func isOpening(r rune) bool {
-	for _, c := range openingPunct {
-		if r == c {
-			return true
-		}
-	}
-	return false
-}
+// isClosing and isOpening look the class up; the characters a line break
+// tests are mostly ideographs and letters, which the range check answers.
+func isClosing(r rune) bool { return r >= '!' && !isIdeograph(r) && punctClass[r] == 'c' }
+
+func isOpening(r rune) bool { return r >= '!' && !isIdeograph(r) && punctClass[r] == 'o' }
+
+// isIdeograph reports the CJK unified ideographs (no punctuation there).
+func isIdeograph(r rune) bool { return r >= 0x4E00 && r <= 0x9FFF }
 
 // isSpace reports whether r is a blank a line may break after and that is
 // dropped at the end of a line. The ideographic space (U+3000), which forms

@@ -3,6 +3,7 @@ package pdfw
 import (
 	"bytes"
 	"compress/zlib"
+	"io"
 	"math"
 	"strconv"
 	"strings"
@@ -169,6 +170,17 @@ func appendDate(b []byte, t time.Time) []byte {
 
 // compressor deflates streams into a reused buffer with a reused zlib
 // writer, so that compressing a page allocates nothing.
+// zlibWriters keeps a few zlib writers (about 1 MB each) between
+// documents, per compression level: making one per document was a fifth of
+// the time of a small form. A bounded free list rather than a sync.Pool,
+// which the frequent collections of a busy renderer empty.
+var zlibWriters = func() (lists [10]chan *zlib.Writer) {
+	for i := range lists {
+		lists[i] = make(chan *zlib.Writer, 4)
+	}
+	return lists
+}()
+
 type compressor struct {
 	level int
 	zw    *zlib.Writer
@@ -180,7 +192,12 @@ type compressor struct {
 func (c *compressor) compress(data []byte) []byte {
 	c.out.Reset()
 	if c.zw == nil {
-		c.zw, _ = zlib.NewWriterLevel(&c.out, c.level) // level checked by New
+		select {
+		case c.zw = <-zlibWriters[c.level]:
+			c.zw.Reset(&c.out)
+		default:
+			c.zw, _ = zlib.NewWriterLevel(&c.out, c.level) // level checked by New
+		}
 	} else {
 		c.zw.Reset(&c.out)
 	}
@@ -200,6 +217,13 @@ func (c *compressor) shrink() {
 // release drops the buffers, after the last stream (a font may have made
 // the output buffer large).
 func (c *compressor) release() {
+	if c.zw != nil {
+		c.zw.Reset(io.Discard)
+		select {
+		case zlibWriters[c.level] <- c.zw:
+		default: // enough kept
+		}
+	}
 	c.zw = nil
 	c.out = bytes.Buffer{}
 }
