@@ -82,9 +82,9 @@ type fontFiles struct{ title, label, body, fallback *string }
 
 func fontFlags(fs *flag.FlagSet) fontFiles {
 	return fontFiles{
-		title:    fs.String("font-title", "", "标题字体文件（代替方正小标宋简体，.ttf）"),
-		label:    fs.String("font-label", "", "表头、标签字体文件（代替黑体，.ttf）"),
-		body:     fs.String("font-body", "", "正文字体文件（代替仿宋_GB2312，.ttf）"),
+		title:    fs.String("font-title", "", "标题字体文件（代替方正小标宋简体，.ttf；字体集用 文件.ttc#序号或名称）"),
+		label:    fs.String("font-label", "", "表头、标签字体文件（代替黑体，.ttf 或 .ttc#序号）"),
+		body:     fs.String("font-body", "", "正文字体文件（代替仿宋_GB2312，.ttf 或 .ttc#序号，如 simfang.ttf、simsun.ttc#0）"),
 		fallback: fs.String("font-fallback", "", "补缺字体文件，多个用 "+string(os.PathListSeparator)+" 分隔"),
 	}
 }
