@@ -319,3 +319,18 @@ func TestLabelDoesNotPanic(t *testing.T) {
 		}
 	}
 }
+
+// LookupName knows a form by id, attachment, number or title, and nothing else.
+func TestLookupName(t *testing.T) {
+	for name, want := range map[string]ID{"landing": LandingID, "Landing": LandingID, "附件5": LandingID, "5": LandingID,
+		"５": LandingID, " 附件2 ": TaskListID, "市级重点招商项目督办单": SupervisionID} {
+		if in, ok := LookupName(name); !ok || in.ID != want {
+			t.Errorf("LookupName(%q) = %v, %v; want %s", name, in.ID, ok, want)
+		}
+	}
+	for _, name := range []string{"", "1", "7", "附件1", "督办单", "signing2"} {
+		if in, ok := LookupName(name); ok {
+			t.Errorf("LookupName(%q) = %s", name, in.ID)
+		}
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"reflect"
+	"strings"
 )
 
 // ID names a form in the CLI, the HTTP routes and file names.
@@ -41,6 +42,21 @@ func All() []Info { return append([]Info(nil), infos[:]...) }
 func Lookup(id ID) (Info, bool) {
 	for _, in := range infos {
 		if in.ID == id {
+			return in, true
+		}
+	}
+	return Info{}, false
+}
+
+// LookupName finds a form by any name a clerk uses for it: its id
+// ("signing", any case), its attachment ("附件4"), the attachment's number
+// ("4", also full-width "４") or its title ("市级重点招商项目签约情况表").
+// Blanks around the name are ignored.
+func LookupName(name string) (Info, bool) {
+	s := strings.TrimSpace(toHalfWidth(name))
+	for _, in := range infos {
+		if strings.EqualFold(s, string(in.ID)) || s == in.Attachment || s == strings.TrimPrefix(in.Attachment, "附件") ||
+			s == in.Title {
 			return in, true
 		}
 	}

@@ -14,7 +14,7 @@ func runExample(ctx context.Context, args []string, e env) error {
 	if fs.NArg() != 1 {
 		return usageErr("需要一个表单名：zsdoc example tasklist|followup|signing|landing|supervision")
 	}
-	id, err := formFlag(fs.Arg(0))
+	id, err := formName(fs.Arg(0), "")
 	if err != nil {
 		return err
 	}

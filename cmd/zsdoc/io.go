@@ -67,16 +67,34 @@ func parseFlags(fs *flag.FlagSet, args []string, e env) error {
 // errHelp ends a command after printing its help.
 var errHelp = &exitError{exitOK, errSilent}
 
-// formFlag validates a --form value.
+// formNames lists the forms for messages: "tasklist（附件2）、…".
+func formNames() string {
+	var names []string
+	for _, in := range forms.All() {
+		names = append(names, string(in.ID)+"（"+in.Attachment+"）")
+	}
+	return strings.Join(names, "、")
+}
+
+// formFlag validates a --form value: an id, 附件N, N or the form's title.
 func formFlag(v string) (forms.ID, error) {
 	if v == "" {
-		return "", usageErr("缺少 --form（tasklist、followup、signing、landing、supervision 之一）")
+		return "", usageErr("缺少 --form：应为 %s，也可写 附件N、N 或表名", formNames())
 	}
-	id := forms.ID(strings.ToLower(strings.TrimSpace(v)))
-	if _, ok := forms.Lookup(id); !ok {
-		return "", usageErr("未知的表单“%s”，--form 应为 tasklist、followup、signing、landing、supervision 之一", v)
+	return formName(v, "--form")
+}
+
+// formName finds the form a clerk named; what says where the name came
+// from ("--form", or "" for a command's argument).
+func formName(v, what string) (forms.ID, error) {
+	in, ok := forms.LookupName(v)
+	if !ok {
+		if what != "" {
+			what += " "
+		}
+		return "", usageErr("未知的表单“%s”，%s应为 %s，也可写 附件N、N 或表名", v, what, formNames())
 	}
-	return id, nil
+	return in.ID, nil
 }
 
 // trimBOM drops a UTF-8 byte order mark that Windows editors write.

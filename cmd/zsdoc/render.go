@@ -24,7 +24,7 @@ func runRender(ctx context.Context, args []string, e env) error {
 			"默认使用内置字体；可用 --font-title/--font-label/--font-body 或环境变量\n"+
 			"ZSDOC_FONT_TITLE、ZSDOC_FONT_LABEL、ZSDOC_FONT_BODY 指定本单位的方正小标宋简体、黑体、仿宋_GB2312 字体文件（.ttf），\n"+
 			"用 --font-fallback 或 ZSDOC_FONT_FALLBACK 补充缺字字体。", e)
-	form := fs.String("form", "", "表单：tasklist、followup、signing、landing、supervision")
+	form := fs.String("form", "", "表单：tasklist、followup、signing、landing、supervision，或 附件N、N、表名（如 附件4）")
 	format := fs.String("format", "pdf", "输出格式：pdf 或 docx")
 	in := fs.String("in", "-", "输入 JSON 文件，- 表示标准输入")
 	out := fs.String("out", "", "输出文件，- 表示标准输出（默认：按表名和日期命名，写在当前目录）")

@@ -15,7 +15,7 @@ func runValidate(ctx context.Context, args []string, e env) error {
 	fs := newFlags("validate", "--form F [--format pdf|docx] [--in FILE] [--json] [--font-title TTF] [--font-label TTF] [--font-body TTF] [--font-fallback TTF[:TTF…]]",
 		"校验表单数据。合规时无输出、退出码 0；不合规时每行输出一条错误（行号、栏目和原因），退出码 1。\n"+
 			"与 render 的结论一致：--format pdf（默认）还检查每个字符在所用字体中是否有字形，字体参数与 render 相同。", e)
-	form := fs.String("form", "", "表单：tasklist、followup、signing、landing、supervision")
+	form := fs.String("form", "", "表单：tasklist、followup、signing、landing、supervision，或 附件N、N、表名（如 附件4）")
 	format := fs.String("format", "pdf", "按哪种输出格式校验：pdf 或 docx")
 	in := fs.String("in", "-", "输入 JSON 文件，- 表示标准输入")
 	asJSON := fs.Bool("json", false, "以 JSON 数组输出错误（path、label、row、rule、message）")

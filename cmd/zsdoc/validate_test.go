@@ -173,9 +173,9 @@ func TestValidateUsageErrors(t *testing.T) {
 		stderr string // the start of the expected stderr
 	}{
 		{"unknown form", []string{"validate", "--form", "report", "--in", "x.json"},
-			"zsdoc: 未知的表单“report”，--form 应为 tasklist、followup、signing、landing、supervision 之一\n"},
+			"zsdoc: 未知的表单“report”，--form 应为 tasklist（附件2）、followup（附件3）、signing（附件4）、landing（附件5）、supervision（附件6），也可写 附件N、N 或表名\n"},
 		{"missing --form", []string{"validate", "--in", "../../examples/signing.json"},
-			"zsdoc: 缺少 --form（tasklist、followup、signing、landing、supervision 之一）\n"},
+			"zsdoc: 缺少 --form：应为 tasklist（附件2）、followup（附件3）、signing（附件4）、landing（附件5）、supervision（附件6），也可写 附件N、N 或表名\n"},
 		{"missing file", []string{"validate", "--form", "signing", "--in", "no-such-file.json"},
 			"zsdoc: 无法打开输入文件：open no-such-file.json: "},
 		{"extra argument", []string{"validate", "--form", "signing", "input.json"},

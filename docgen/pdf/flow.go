@@ -10,7 +10,8 @@ import (
 
 // MaxPages is the most pages one section (a form, or one 督办单 of a
 // batch) may have: it bounds the work and memory of any input (about 0.6 GB
-// at the limit: a section is laid out whole before it is written). A
+// at the limit, most of it the decoded input: a section is laid out whole
+// before it is written). A
 // section that would need more is refused with a *PagesError as soon as its
 // page MaxPages+1 would begin. Sections are written one at a time, so a
 // document of many sections needs no more memory than its largest.
