@@ -313,11 +313,8 @@ func Check(ctx context.Context, f forms.Form, format Format, opts ...Option) (er
 	if err != nil {
 		return err
 	}
-	if err := asFormErrors(pdf.Check(doc, set)); err != nil {
-		return err
-	}
-	// Lay the pages out, as Render would, for what only layout finds: a
-	// form too long to print (pdf.MaxPages).
+	// Lay the pages out as Render does (keeping none): the same code finds
+	// the same problems, in the same order, with the same words.
 	_, err = pdf.Measure(ctx, doc, set)
 	return asFormErrors(err)
 }

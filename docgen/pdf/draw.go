@@ -21,7 +21,7 @@ var _ pdfw.Font = (*fonts.Face)(nil)
 // document information, printing at actual size. Each section is laid out
 // and written as it comes, so memory does not grow with the number of
 // sections; a problem found while laying out the first (text no font can
-// draw, see Check) returns before anything is written.
+// draw, a right-to-left script) returns before anything is written.
 func Render(ctx context.Context, w io.Writer, doc *layout.Document, set *fonts.Set) error {
 	return RenderSections(ctx, w, doc, slices.Values(sectionPointers(doc)), set)
 }
