@@ -35,7 +35,7 @@ const compressLevel = 1
 // Options are the PDF-only settings of a rendering.
 type Options struct {
 	// Duplex asks printers for two-sided printing (/Duplex
-	// /DuplexFlipLongEdge); a batch sets it with blank pages inserted.
+	// /DuplexFlipLongEdge).
 	Duplex bool
 }
 
@@ -66,7 +66,6 @@ func renderSections(ctx context.Context, w io.Writer, doc *layout.Document, sect
 	}
 	d := &drawer{fonts: map[*fonts.Face]*pdfw.FontRef{}, images: map[*byte]*pdfw.ImageRef{}}
 	sh := &shaper{set: set}
-	pages := 0
 	for sec := range sections {
 		laid, err := layoutSection(ctx, sh, sec)
 		if err != nil {
@@ -95,7 +94,6 @@ func renderSections(ctx context.Context, w io.Writer, doc *layout.Document, sect
 				return err
 			}
 		}
-		pages += len(laid)
 	}
 	if len(sh.missing) > 0 {
 		return sh.missing
@@ -165,8 +163,15 @@ func (d *drawer) text(p *pdfw.Page, t *Text) error {
 		d.fonts[t.Face] = ref
 	}
 	d.glyphs = d.glyphs[:0]
+	i := 0
 	for _, r := range t.Text {
-		g := t.Face.GlyphIndex(r)
+		var g uint16
+		if i < len(t.GIDs) {
+			g = t.GIDs[i]
+		} else {
+			g = t.Face.GlyphIndex(r)
+		}
+		i++
 		d.glyphs = append(d.glyphs, pdfw.Glyph{Orig: g, Rune: r, Advance: t.Face.GlyphAdvance(g)})
 	}
 	return p.Text(ref, t.Size, t.X, t.Baseline, t.CharSpacing, d.glyphs)

@@ -33,6 +33,7 @@ type Text struct {
 	Width       float64 // advance width including character spacing
 	Face        *fonts.Face
 	Text        string
+	GIDs        []uint16 // the glyph of each rune of Text in Face
 	// Box is the box the text must stay inside: its cell's content box, or
 	// the type area; a test checks every glyph against it.
 	Box Rect

@@ -73,6 +73,7 @@ func fontRole(r layout.Role) fonts.Role {
 // glyphs are a paragraph's characters with what drawing them needs.
 type glyphs struct {
 	runes []rune
+	gid   []uint16  // the glyph of each rune in its face
 	adv   []float64 // advance at the paragraph's size
 	face  []*fonts.Face
 	span  []int // index of the span in the paragraph's list (Spans then Right)
@@ -108,8 +109,10 @@ func (s *shaper) shape(spans []layout.Span, spanBase int, f layout.Font, g *glyp
 				face = s.set.Face(role)
 				r = '?'
 			}
+			gid := face.GlyphIndex(r) // looked up once: the PDF writer reuses it
 			g.runes = append(g.runes, r)
-			g.adv = append(g.adv, face.Advance(r)*size)
+			g.gid = append(g.gid, gid)
+			g.adv = append(g.adv, float64(face.GlyphAdvance(gid))/float64(face.UnitsPerEm())*size)
 			g.face = append(g.face, face)
 			g.span = append(g.span, spanBase+i)
 		}
@@ -154,6 +157,7 @@ type piece struct {
 	cs       float64
 	face     *fonts.Face
 	text     string
+	gids     []uint16 // one per rune of text
 	span     int
 }
 
@@ -242,7 +246,7 @@ func makeLine(g *glyphs, i, j int, width float64, align layout.Align, last bool)
 			m++
 		}
 		pw := sum(g.adv[k:m]) + float64(cs*float64(m-k))
-		line.pieces = append(line.pieces, piece{x: x, width: pw, cs: cs, face: g.face[k], text: string(g.runes[k:m]), span: g.span[k]})
+		line.pieces = append(line.pieces, piece{x: x, width: pw, cs: cs, face: g.face[k], text: string(g.runes[k:m]), gids: g.gid[k:m], span: g.span[k]})
 		x += pw
 		k = m
 	}
@@ -268,7 +272,7 @@ func emitLine(pg *Page, p *para, line *textLine, x, top float64, box Rect) {
 		baseline := top + baselineOffset(p.leading, p.size, asc, desc)
 		sp := spanOf(p.src, pc.span)
 		t := Text{X: x + pc.x, Baseline: baseline, Size: p.size, CharSpacing: pc.cs, Width: pc.width,
-			Face: pc.face, Text: pc.text, Box: box, Source: sp.Source}
+			Face: pc.face, Text: pc.text, GIDs: pc.gids, Box: box, Source: sp.Source}
 		pg.Texts = append(pg.Texts, t)
 		if sp.Anchor != "" {
 			pg.anchor(sp.Anchor, Rect{t.X, top, t.Width, p.leading})
