@@ -34,6 +34,15 @@ var backends = map[Format]backend{
 			if err != nil {
 				return err
 			}
+			if len(doc.Sections) > 1 {
+				// The writer starts after the first section is laid out, so a
+				// one-section form that cannot be printed writes nothing; a
+				// document of several (a batch of 督办单) is laid out whole
+				// first, so that a problem in a later one writes nothing either.
+				if _, err := pdf.Measure(ctx, doc, set); err != nil {
+					return asFormErrors(err)
+				}
+			}
 			return asFormErrors(pdf.RenderSectionsWith(ctx, w, doc, sectionsOf(doc), set, c.pdf))
 		},
 		stream: func(ctx context.Context, w io.Writer, doc *layout.Document, sections iter.Seq[*layout.Section], c *config) error {

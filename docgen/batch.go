@@ -56,7 +56,12 @@ func RenderBatch(ctx context.Context, w io.Writer, orders iter.Seq2[*forms.Super
 				stop = renumber(err, i)
 				return
 			}
-			sec := composeOrder(o, c, fmt.Sprintf("[%d]", i), fmt.Sprintf("第%d份督办单", i+1))
+			prefix, row := orderPlace(i)
+			sec, err := composeOrder(o, c, prefix, row)
+			if err != nil {
+				stop = err
+				return
+			}
 			i++
 			if !yield(&sec) {
 				return

@@ -24,11 +24,11 @@ const (
 // landscapeTable is the page of the table forms: A4 landscape with the
 // GB/T 9704 type area turned (28/26/35/37 mm), or A3 landscape with 25 mm.
 func landscapeTable(size layout.PageSize) layout.Page {
-	if size == layout.A3 {
+	if size == layout.A3() {
 		m := layout.MM(25)
 		return layout.Page{Size: size, Landscape: true, Margins: layout.Insets{Top: m, Right: m, Bottom: m, Left: m}}
 	}
-	return layout.Page{Size: layout.A4, Landscape: true, Margins: layout.Insets{
+	return layout.Page{Size: layout.A4(), Landscape: true, Margins: layout.Insets{
 		Top: layout.MM(28), Bottom: layout.MM(26), Left: layout.MM(35), Right: layout.MM(37)}}
 }
 
@@ -85,10 +85,48 @@ func metaLine(h *forms.Header, blank bool) *layout.Paragraph {
 // its cells align and what a row prints in it.
 type column[R any] struct {
 	label  string // the label tag: "牵头|责任领导"
-	key    string // the JSON key of the field it prints ("" for 序号 when numbered automatically)
+	key    string // the JSON key of the field it prints
 	weight float64
 	align  layout.Align
-	value  func(no int, row *R) []string // one string per printed line
+	value  func(no int, row *R) []string // one string per printed line, all of field key
+	// lines, when set instead of value, prints several fields in one cell;
+	// field names a field of the row by its key.
+	lines func(no int, row *R, field func(key string) layout.Field) []line
+}
+
+// cell returns what the column prints for row r, numbered no, each line
+// with its field.
+func (c *column[R]) cell(no int, r *R, field func(key string) layout.Field) []line {
+	if c.lines != nil {
+		return c.lines(no, r, field)
+	}
+	return linesOf(c.value(no, r), field(c.key))
+}
+
+// subField names field sub of the object at f (of type sample):
+// "rows[0].projects[1].company.name", labelled "项目进展情况…·工商注册名称".
+func subField(f layout.Field, sub string, sample any) layout.Field {
+	f.Path += "." + sub
+	f.Label += "·" + joinedLabel(sample, sub)
+	return f
+}
+
+// headers returns the columns' header cells.
+func headers[R any](cols []column[R], size layout.Length) []layout.Cell {
+	out := make([]layout.Cell, len(cols))
+	for i, c := range cols {
+		out[i] = headerCell(c.label, size)
+	}
+	return out
+}
+
+// weights returns the columns' width weights.
+func weightsOf[R any](cols []column[R]) []float64 {
+	out := make([]float64, len(cols))
+	for i, c := range cols {
+		out[i] = c.weight
+	}
+	return out
 }
 
 // headerField names a field outside the table (附件2–5's unit and date,
@@ -190,13 +228,8 @@ func bodyCell(lines []line, size layout.Length, align layout.Align) layout.Cell 
 
 // table builds a one-level table form's table.
 func (s tableSpec[R]) table(rows []R, numbers []int, contentWidth layout.Length, blank bool) *layout.Table {
-	weights := make([]float64, len(s.columns))
-	header := layout.Row{Header: true}
-	for i, c := range s.columns {
-		weights[i] = c.weight
-		header.Cells = append(header.Cells, headerCell(c.label, s.size))
-	}
-	t := &layout.Table{Columns: widths(weights, contentWidth), Rows: []layout.Row{header},
+	header := layout.Row{Header: true, Cells: headers(s.columns, s.size)}
+	t := &layout.Table{Columns: widths(weightsOf(s.columns), contentWidth), Rows: []layout.Row{header},
 		Padding: cellPadding(s.size), Border: 0.5, KeepRows: true}
 	if blank {
 		for range s.blanks {
@@ -208,9 +241,10 @@ func (s tableSpec[R]) table(rows []R, numbers []int, contentWidth layout.Length,
 	for i := range rows {
 		var r layout.Row
 		prefix, row := fmt.Sprintf("rows[%d]", i), fmt.Sprintf("第%d行", i+1)
-		for _, c := range s.columns {
-			src := rowField(prefix, row, sample, c.key)
-			r.Cells = append(r.Cells, bodyCell(linesOf(c.value(numbers[i], &rows[i]), src), s.size, c.align))
+		field := func(key string) layout.Field { return rowField(prefix, row, sample, key) }
+		for k := range s.columns {
+			c := &s.columns[k]
+			r.Cells = append(r.Cells, bodyCell(c.cell(numbers[i], &rows[i], field), s.size, c.align))
 		}
 		t.Rows = append(t.Rows, r)
 	}
@@ -239,31 +273,49 @@ func cellPadding(size layout.Length) layout.Insets {
 	return layout.Insets{Top: 2, Bottom: 2, Left: side, Right: side}
 }
 
-// numbered prefixes task items with "1." "2." …, unless the item is
-// numbered already.
+// numbered prefixes task items with "1." "2." …, by the rule of 序号
+// (forms.Numbers): an item that starts with its own number ("3.", "3、",
+// "3．", "（3）") keeps it, and an item without continues from the item
+// before, so "3.x", "y" prints "3.x", "4.y" — never a number going back.
 func numbered(items []string) []string {
+	given := make([]int, len(items))
+	for i, it := range items {
+		given[i] = leadingNumber(it)
+	}
+	nums := forms.Numbers(given)
 	out := make([]string, len(items))
 	for i, it := range items {
-		if hasNumber(it) {
+		if given[i] > 0 {
 			out[i] = it
 		} else {
-			out[i] = fmt.Sprintf("%d.%s", i+1, it)
+			out[i] = fmt.Sprintf("%d.%s", nums[i], it)
 		}
 	}
 	return out
 }
 
-// hasNumber reports whether a text starts like "1." "2、" "3．" "（1）".
-func hasNumber(s string) bool {
-	i := 0
-	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
-		i++
+// leadingNumber returns the number a text starts with, as in "1." "2、"
+// "3．" "（4）", or 0.
+func leadingNumber(s string) int {
+	digits := func(s string) (int, string) {
+		n, i := 0, 0
+		for i < len(s) && s[i] >= '0' && s[i] <= '9' && i < 6 {
+			n = n*10 + int(s[i]-'0')
+			i++
+		}
+		return n, s[i:]
 	}
-	if i > 0 && i < len(s) {
-		rest := s[i:]
-		return strings.HasPrefix(rest, ".") || strings.HasPrefix(rest, "、") || strings.HasPrefix(rest, "．")
+	if rest, ok := strings.CutPrefix(s, "（"); ok {
+		if n, tail := digits(rest); n > 0 && strings.HasPrefix(tail, "）") {
+			return n
+		}
+		return 0
 	}
-	return strings.HasPrefix(s, "（") && len(s) > len("（") && s[len("（")] >= '0' && s[len("（")] <= '9'
+	n, tail := digits(s)
+	if n > 0 && (strings.HasPrefix(tail, ".") || strings.HasPrefix(tail, "、") || strings.HasPrefix(tail, "．")) {
+		return n
+	}
+	return 0
 }
 
 func one(s string) []string { return []string{s} }

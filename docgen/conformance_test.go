@@ -10,7 +10,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/zsdoc/zsdoc/docgen/layout"
 	"github.com/zsdoc/zsdoc/examples"
 	"github.com/zsdoc/zsdoc/fonts"
 	"github.com/zsdoc/zsdoc/forms"
@@ -44,7 +43,7 @@ func TestPDFConformance(t *testing.T) {
 		add(string(in.ID)+"-blank", func(b *bytes.Buffer) error { return RenderBlank(ctx, b, in.ID, PDF) })
 	}
 	add("signing-a4", func(b *bytes.Buffer) error {
-		return Render(ctx, b, parseExample(t, forms.SigningID), PDF, WithPaper(layout.A4))
+		return Render(ctx, b, parseExample(t, forms.SigningID), PDF, WithPaper(A4))
 	})
 	fontLine := regexp.MustCompile(`^([A-Z]{6})\+\S+\s+CID TrueType\s+Identity-H\s+yes yes yes`)
 	for _, p := range files {

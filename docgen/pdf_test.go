@@ -20,11 +20,11 @@ import (
 func TestPDFLayoutExamples(t *testing.T) {
 	for _, in := range forms.All() {
 		f := parseExample(t, in.ID)
-		for _, paper := range []layout.PageSize{layout.A4, layout.A3} {
-			if in.ID == forms.SupervisionID && paper == layout.A3 {
+		for _, paper := range []Paper{A4, A3} {
+			if in.ID == forms.SupervisionID && paper == A3 {
 				continue
 			}
-			t.Run(fmt.Sprintf("%s/%s", in.ID, paper.Name), func(t *testing.T) {
+			t.Run(fmt.Sprintf("%s/%s", in.ID, paper), func(t *testing.T) {
 				pages := layoutPDF(t, f, WithPaper(paper), WithSeal(examples.SpecimenSeal()))
 				checkAllPlaced(t, pages, printed(f))
 				checkGeometry(t, pages)

@@ -1,6 +1,7 @@
 package docgen
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/zsdoc/zsdoc/docgen/layout"
@@ -15,14 +16,68 @@ const (
 
 // supervisionPage is A4 portrait with the GB/T 9704 type area (37/35/28/26 mm).
 func supervisionPage() layout.Page {
-	return layout.Page{Size: layout.A4, Margins: layout.Insets{
+	return layout.Page{Size: layout.A4(), Margins: layout.Insets{
 		Top: layout.MM(37), Bottom: layout.MM(35), Left: layout.MM(28), Right: layout.MM(26)}}
+}
+
+// supervisionLayout lays out 附件6 市级重点招商项目督办单: one order, a batch
+// of them (one section each), or the blank form.
+var supervisionLayout = formLayout{id: forms.SupervisionID, compose: func(f forms.Form, c *config) (*layout.Document, error) {
+	switch f := f.(type) {
+	case nil:
+		return supervisionDocument(c, false, nil)
+	case *forms.Supervision:
+		return supervisionDocument(c, false, f)
+	case *forms.SupervisionBatch:
+		orders := make([]*forms.Supervision, len(*f))
+		for i := range *f {
+			orders[i] = &(*f)[i]
+		}
+		return supervisionDocument(c, true, orders...)
+	}
+	return nil, fmt.Errorf("docgen: form %q cannot be a %T", f.FormID(), f)
+}}
+
+// supervisionDocument puts one or more 督办单 in a document, one section
+// each (nil: the blank form); in a batch, each names its fields by its
+// place ("[2].target", "第3份督办单").
+func supervisionDocument(c *config, batch bool, orders ...*forms.Supervision) (*layout.Document, error) {
+	if c.paper == A3 {
+		return nil, optionErr("督办单（附件6）只能用 A4 纸打印")
+	}
+	info, _ := forms.Lookup(forms.SupervisionID)
+	doc := &layout.Document{Title: info.Title, Creator: "zsdoc"}
+	var errs forms.Errors
+	for i, o := range orders {
+		prefix, row := "", ""
+		if batch {
+			prefix, row = orderPlace(i)
+		}
+		sec, err := composeOrder(o, c, prefix, row)
+		if list, ok := err.(forms.Errors); ok {
+			errs = append(errs, list...) // every order's unknown seal, not the first only
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		doc.Sections = append(doc.Sections, sec)
+	}
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	return doc, nil
+}
+
+// orderPlace names order i of a batch: "[i]" and "第i+1份督办单".
+func orderPlace(i int) (prefix, row string) {
+	return fmt.Sprintf("[%d]", i), fmt.Sprintf("第%d份督办单", i+1)
 }
 
 // composeOrder lays out one 附件6 市级重点招商项目督办单 as a section (s is
 // nil for the blank form); prefix and row name it in a batch ("[2]",
 // "第3份督办单") for messages about its fields.
-func composeOrder(s *forms.Supervision, c *config, prefix, row string) layout.Section {
+func composeOrder(s *forms.Supervision, c *config, prefix, row string) (layout.Section, error) {
 	src := func(key string) layout.Field {
 		f := headerField(forms.Supervision{}, key)
 		if prefix != "" {
@@ -102,8 +157,13 @@ func composeOrder(s *forms.Supervision, c *config, prefix, row string) layout.Se
 	}
 	blocks = append(blocks, t)
 	sec := layout.Section{Page: page, Blocks: blocks, PageNumbers: pageNumbers()}
-	sec.Images = c.sealImages()
-	return sec
+	if s == nil {
+		sec.Images = c.sealImages(c.seal)
+		return sec, nil
+	}
+	var err error
+	sec.Images, err = c.stamp(s.Seal, src("seal"))
+	return sec, err
 }
 
 // deadlineParts splits 完成时限 after 至, so that each date with its

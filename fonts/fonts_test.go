@@ -108,3 +108,21 @@ func TestLicenses(t *testing.T) {
 		}
 	}
 }
+
+// A role font without Chinese (an English-only font given by mistake) is
+// refused with a message naming it; as a fallback font it is accepted.
+func TestConfigureRefusesNonChineseRoleFont(t *testing.T) {
+	base, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range Roles() {
+		_, err := Configure(base, map[Role]string{r: "testdata/tiny.ttf"}, nil)
+		if err == nil || !strings.Contains(err.Error(), "tiny.ttf") || !strings.Contains(err.Error(), "不是中文字体") {
+			t.Errorf("%s: %v", r, err)
+		}
+	}
+	if _, err := Configure(base, nil, []string{"testdata/tiny.ttf"}); err != nil {
+		t.Errorf("as a fallback: %v", err)
+	}
+}

@@ -21,21 +21,27 @@ import (
 	"strings"
 )
 
-// Role is what a font is used for on the official forms.
+// Role is what a font is used for on the official forms. It is the one
+// definition of the roles: the layout model (docgen/layout.Role) is this
+// type, so a paragraph's role is the font the PDF draws it with and the
+// font name a DOCX asks Word for.
 type Role int
 
-// The roles of the forms' fonts.
+// The roles of the forms' fonts. The zero Role is Body.
 const (
-	Title Role = iota // the form title: 方正小标宋简体
-	Label             // "附件N", table headers, 督办单 labels: 黑体
-	Body              // everything filled in: 仿宋_GB2312
-	numRoles
+	Body     Role     = iota // everything filled in: 仿宋_GB2312
+	Title                    // the form title: 方正小标宋简体
+	Label                    // "附件N", table headers, 督办单 labels: 黑体
+	Number                   // page numbers: 宋体; a Set draws them with its Body font
+	numFaces = Number        // the roles with a font file of their own
 )
 
-// Roles returns the roles in order.
+// Roles returns the roles that have a font file of their own (Number uses
+// Body's), in the order flags and messages list them: title, label, body.
 func Roles() []Role { return []Role{Title, Label, Body} }
 
-// String returns the role's name as used by flags and variables: "title", "label", "body".
+// String returns the role's name as used by flags and variables: "title",
+// "label", "body" (and "number").
 func (r Role) String() string {
 	switch r {
 	case Title:
@@ -44,11 +50,14 @@ func (r Role) String() string {
 		return "label"
 	case Body:
 		return "body"
+	case Number:
+		return "number"
 	}
 	return fmt.Sprintf("Role(%d)", int(r))
 }
 
-// Chinese returns the official font of the role: 方正小标宋简体, 黑体, 仿宋_GB2312.
+// Chinese returns the official font of the role: 方正小标宋简体, 黑体,
+// 仿宋_GB2312, 宋体.
 func (r Role) Chinese() string {
 	switch r {
 	case Title:
@@ -57,8 +66,19 @@ func (r Role) Chinese() string {
 		return "黑体"
 	case Body:
 		return "仿宋_GB2312"
+	case Number:
+		return "宋体"
 	}
 	return r.String()
+}
+
+// face returns the index of the role's font in a Set: Number and unknown
+// roles use Body's.
+func (r Role) face() Role {
+	if r < 0 || r >= numFaces {
+		return Body
+	}
+	return r
 }
 
 // EnvVar returns the environment variable that names the role's font file:
@@ -72,7 +92,7 @@ const EnvFallback = "ZSDOC_FONT_FALLBACK"
 // Set is the font of each role plus the fallback faces searched, in order,
 // for a character the role's font lacks.
 type Set struct {
-	faces     [numRoles]*Face
+	faces     [numFaces]*Face
 	fallbacks []func() (*Face, error)
 }
 
@@ -82,7 +102,7 @@ type Set struct {
 // decompressed and parsed only when a character needs it.
 func Default() (*Set, error) {
 	s := &Set{fallbacks: []func() (*Face, error){defaultFallback}}
-	for role, load := range [numRoles]func() (*Face, error){defaultTitle, defaultLabel, defaultBody} {
+	for role, load := range [numFaces]func() (*Face, error){Body: defaultBody, Title: defaultTitle, Label: defaultLabel} {
 		f, err := load()
 		if err != nil {
 			return nil, err
@@ -92,14 +112,14 @@ func Default() (*Set, error) {
 	return s, nil
 }
 
-// Face returns the font of a role.
-func (s *Set) Face(r Role) *Face { return s.faces[r] }
+// Face returns the font of a role (Body's for Number).
+func (s *Set) Face(r Role) *Face { return s.faces[r.face()] }
 
 // With returns a copy of the set using face for role r.
 func (s *Set) With(r Role, face *Face) *Set {
 	c := *s
 	c.fallbacks = append([]func() (*Face, error)(nil), s.fallbacks...)
-	c.faces[r] = face
+	c.faces[r.face()] = face
 	return &c
 }
 
@@ -127,7 +147,7 @@ func (e *MissingGlyphError) Error() string {
 // the glyph, else the first fallback that has it. It returns a
 // *MissingGlyphError when none has.
 func (s *Set) Pick(role Role, r rune) (*Face, error) {
-	if f := s.faces[role]; f.Has(r) {
+	if f := s.faces[role.face()]; f.Has(r) {
 		return f, nil
 	}
 	for _, load := range s.fallbacks {
@@ -190,6 +210,9 @@ func Configure(base *Set, files map[Role]string, fallbacks []string) (*Set, erro
 		if err != nil {
 			return nil, fmt.Errorf("%s字体（%s）：%w", r.Chinese(), r, err)
 		}
+		if err := checkChinese(f); err != nil {
+			return nil, fmt.Errorf("%s字体（%s）：%w", r.Chinese(), r, err)
+		}
 		s = s.With(r, f)
 	}
 	for i := len(fallbacks) - 1; i >= 0; i-- {
@@ -203,6 +226,27 @@ func Configure(base *Set, files map[Role]string, fallbacks []string) (*Set, erro
 		s = s.WithFallback(f)
 	}
 	return s, nil
+}
+
+// commonHan are characters every form prints (its title, labels and
+// dates): a font for a role must have them. A font without them — an
+// English-only font given by mistake — would print the Latin text in it
+// and every Chinese character in a fallback font, silently mixing styles.
+const commonHan = "市级重点招商项目单位日期年月"
+
+// checkChinese refuses a role font that lacks the common Chinese characters.
+func checkChinese(f *Face) error {
+	var missing []rune
+	for _, r := range commonHan {
+		if !f.Has(r) {
+			missing = append(missing, r)
+		}
+	}
+	if len(missing) == 0 {
+		return nil
+	}
+	return fmt.Errorf("字体文件“%s”不是中文字体：缺少“%s”等 %d 个常用汉字，请选用中文字体（如仿宋_GB2312、黑体）；"+
+		"只需补充个别缺字时，请用补缺字体（%s）", f.Name(), string(missing[:min(len(missing), 3)]), len(missing), EnvFallback)
 }
 
 // FromEnv returns base configured by the environment variables

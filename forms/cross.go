@@ -3,6 +3,7 @@ package forms
 import (
 	"errors"
 	"fmt"
+	"reflect"
 
 	"github.com/shopspring/decimal"
 
@@ -119,6 +120,28 @@ func uniqueNumbers(sl validator.StructLevel, field, unit string, n int, given fu
 		}
 		seen[no] = i
 	}
+}
+
+// numbered is a row with a 序号 (0 when not given).
+type numbered interface{ rowNo() int }
+
+var numberedType = reflect.TypeFor[numbered]()
+
+// rowNumbers returns the 序号 printed for each row (see Numbers).
+func rowNumbers[R numbered](rows []R) []int {
+	in := make([]int, len(rows))
+	for i, r := range rows {
+		in[i] = r.rowNo()
+	}
+	return Numbers(in)
+}
+
+// uniqueRows checks that the 序号 of the rows of a table form (a struct
+// whose "rows" are numbered) are unique.
+func uniqueRows(sl validator.StructLevel) {
+	rv := sl.Current()
+	rows := rv.FieldByIndex(structFields(rv.Type()).byKey["rows"].Index)
+	uniqueNumbers(sl, "rows", "行", rows.Len(), func(i int) int { return rows.Index(i).Interface().(numbered).rowNo() })
 }
 
 // Numbers returns the 序号 to print for rows whose given numbers are in

@@ -332,7 +332,7 @@ func (d *decoder) list(raw []byte, rv reflect.Value, at fieldDesc, rowFormat str
 		}
 		if n > limit {
 			where := at
-			if rv.Type() == batchType {
+			if boundedLists().batches[rv.Type()] {
 				where = batchDesc
 			}
 			d.fail(where, "max", tooMany(n, limit, unit))

@@ -1,8 +1,37 @@
-// Package forms holds the five forms of the closed-loop management of key
-// investment-attraction projects (重点招商项目闭环管理, 附件2–6) as Go types,
-// decodes them from JSON leniently (Decode), checks them against the
-// contract (Validate) and reports every problem in Chinese, worded for the
-// clerk who filled the form in (Errors of *FieldError). Parse does both.
+// Package forms is the entry point of zsdoc as a library: the five forms of
+// the closed-loop management of key investment-attraction projects
+// (重点招商项目闭环管理, 附件2–6) as Go types, their JSON input, and every rule
+// of the contract, reported in Chinese for the clerk who filled the form in.
+//
+// # The public packages
+//
+//   - forms (this package): the forms, decoding, validation, errors.
+//   - docgen: renders a form as the official PDF or Word document (Render,
+//     RenderBlank, RenderBatch, Check).
+//   - seal: seal images (checked, resampled to print resolution) and the
+//     seal store that resolves the ids forms name.
+//   - fonts: the embedded default fonts and the unit's own font files.
+//   - server: the HTTP service (zsdoc serve), to mount in a program's mux.
+//   - forms/schema: the JSON Schemas of the inputs, generated from these types.
+//
+// The layout model (docgen/layout) and the backends (docgen/pdf,
+// docgen/docx) are public for callers that drive a backend themselves
+// (docgen.Compose) and for inspecting a PDF's layout in tests; most
+// programs need only forms and docgen.
+//
+// # Getting a form
+//
+// From JSON, Parse decodes leniently and validates (ParseReader for a
+// server, with a size limit); every problem is a *FieldError in Errors,
+// with the JSON path (Path, e.g. "rows[2].projects[0].cooperation" — the
+// keys the client sent, not the Go field names), the printed label and row,
+// a machine code (Rule) and the Chinese message. From Go values — a
+// database — fill the structs (TaskList, Followup, Signing, Landing,
+// Supervision, SupervisionBatch) and call Normalize, which applies the JSON
+// rules (codes by name, dates with slashes, "true" for 是 …), then
+// Validate. The value parsers (ParseCooperation, ParseDate, ParseAmount,
+// ParseYesNo, AmountOf …) convert one value. The forms are registered by
+// id (All, Lookup, LookupName accepts "signing", "附件4", "4" or the title).
 //
 // # Texts
 //
@@ -20,8 +49,9 @@
 //
 // Other control characters and noncharacters are an error in any text
 // (rule "nocontrol"). Blanks and line breaks around a text are trimmed when
-// decoding. A form built in Go is validated by the same rules, but is not
-// trimmed or normalised: a CR in a long text built in Go is an error.
+// decoding. A form built in Go is validated by the same rules, but is only
+// trimmed and normalised by Normalize: a CR in a long text built in Go is
+// an error until Normalize turns it into "\n".
 //
 // # Input
 //

@@ -1,5 +1,16 @@
 package forms
 
+// FollowupID is 附件3 市级重点招商项目协调跟进情况表.
+const FollowupID ID = "followup"
+
+var followupForm = definition{
+	Info: Info{ID: FollowupID, Attachment: "附件3", Title: "市级重点招商项目协调跟进情况表"},
+	new:  func() Form { return new(Followup) },
+}
+
+// FormID implements Form.
+func (*Followup) FormID() ID { return FollowupID }
+
 // Followup is 附件3 市级重点招商项目协调跟进情况表: the columns of 附件2
 // followed by the progress made and the problems met.
 type Followup struct {
@@ -16,10 +27,4 @@ type FollowupRow struct {
 }
 
 // RowNumbers returns the 序号 printed for each row (see Numbers).
-func (f *Followup) RowNumbers() []int {
-	in := make([]int, len(f.Rows))
-	for i, r := range f.Rows {
-		in[i] = r.No
-	}
-	return Numbers(in)
-}
+func (f *Followup) RowNumbers() []int { return rowNumbers(f.Rows) }

@@ -3,22 +3,11 @@ package forms
 import (
 	"bytes"
 	"encoding/json"
-	"fmt"
 	"reflect"
-	"strings"
 )
 
 // ID names a form in the CLI, the HTTP routes and file names.
 type ID string
-
-// The five forms.
-const (
-	TaskListID    ID = "tasklist"    // 附件2 市级重点招商项目对接跟进任务清单
-	FollowupID    ID = "followup"    // 附件3 市级重点招商项目协调跟进情况表
-	SigningID     ID = "signing"     // 附件4 市级重点招商项目签约情况表
-	LandingID     ID = "landing"     // 附件5 市级重点招商项目落地进展情况表
-	SupervisionID ID = "supervision" // 附件6 市级重点招商项目督办单
-)
 
 // Info describes a form.
 type Info struct {
@@ -27,82 +16,17 @@ type Info struct {
 	Title      string `json:"title"`      // "市级重点招商项目签约情况表"
 }
 
-var infos = [...]Info{
-	{TaskListID, "附件2", "市级重点招商项目对接跟进任务清单"},
-	{FollowupID, "附件3", "市级重点招商项目协调跟进情况表"},
-	{SigningID, "附件4", "市级重点招商项目签约情况表"},
-	{LandingID, "附件5", "市级重点招商项目落地进展情况表"},
-	{SupervisionID, "附件6", "市级重点招商项目督办单"},
-}
-
-// All returns the five forms in attachment order.
-func All() []Info { return append([]Info(nil), infos[:]...) }
-
-// Lookup returns the form with this id.
-func Lookup(id ID) (Info, bool) {
-	for _, in := range infos {
-		if in.ID == id {
-			return in, true
-		}
-	}
-	return Info{}, false
-}
-
-// LookupName finds a form by any name a clerk uses for it: its id
-// ("signing", any case), its attachment ("附件4"), the attachment's number
-// ("4", also full-width "４") or its title ("市级重点招商项目签约情况表").
-// Blanks around the name are ignored.
-func LookupName(name string) (Info, bool) {
-	s := strings.TrimSpace(toHalfWidth(name))
-	for _, in := range infos {
-		if strings.EqualFold(s, string(in.ID)) || s == in.Attachment || s == strings.TrimPrefix(in.Attachment, "附件") ||
-			s == in.Title {
-			return in, true
-		}
-	}
-	return Info{}, false
-}
-
 // Form is a filled form: *TaskList, *Followup, *Signing, *Landing,
 // *Supervision or *SupervisionBatch.
 type Form interface {
 	// FormID returns the id of the form this value fills.
 	FormID() ID
-}
-
-// FormID implements Form.
-func (*TaskList) FormID() ID { return TaskListID }
-
-// FormID implements Form.
-func (*Followup) FormID() ID { return FollowupID }
-
-// FormID implements Form.
-func (*Signing) FormID() ID { return SigningID }
-
-// FormID implements Form.
-func (*Landing) FormID() ID { return LandingID }
-
-// FormID implements Form.
-func (*Supervision) FormID() ID { return SupervisionID }
-
-// FormID implements Form.
-func (*SupervisionBatch) FormID() ID { return SupervisionID }
-
-// New returns a pointer to an empty form of this id.
-func New(id ID) (Form, error) {
-	switch id {
-	case TaskListID:
-		return new(TaskList), nil
-	case FollowupID:
-		return new(Followup), nil
-	case SigningID:
-		return new(Signing), nil
-	case LandingID:
-		return new(Landing), nil
-	case SupervisionID:
-		return new(Supervision), nil
-	}
-	return nil, fmt.Errorf("未知的表单“%s”，应为 tasklist、followup、signing、landing、supervision 之一", id)
+	// FormDate returns the date the form is dated by — 填报日期 of 附件2–5,
+	// 日期 of a 督办单, the first order's of a batch — or "" when none.
+	FormDate() Date
+	// SealIDs returns the seal ids the form names (its "seal" keys), each
+	// once, in the order they first appear; none when it names no seal.
+	SealIDs() []string
 }
 
 // Parse decodes and validates the JSON input of form id. For supervision, a
@@ -112,12 +36,13 @@ func New(id ID) (Form, error) {
 // MaxErrors); the form is returned too, holding what was decoded. A value
 // that could not be decoded is not also reported as missing or invalid.
 func Parse(id ID, data []byte) (Form, error) {
-	f, err := New(id)
-	if err != nil {
-		return nil, err
+	d, ok := definitionOf(id)
+	if !ok {
+		return nil, unknownForm(id)
 	}
-	if id == SupervisionID && isBatch(data) {
-		f = new(SupervisionBatch)
+	f := d.new()
+	if d.batch != nil && isBatch(data) {
+		f = d.batch()
 	}
 	var c collector
 	rv := reflect.ValueOf(f).Elem()
@@ -139,6 +64,25 @@ func isBatch(data []byte) bool {
 	}
 	_, ok := probe["orders"]
 	return ok
+}
+
+// FormDate implements Form: 填报日期.
+func (h *Header) FormDate() Date { return h.Date }
+
+// SealIDs implements Form: the unit's seal, if named.
+func (h *Header) SealIDs() []string { return sealIDs(h.Seal) }
+
+// sealIDs returns the non-empty ids, each once, in order.
+func sealIDs(ids ...string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, id := range ids {
+		if id != "" && !seen[id] {
+			seen[id] = true
+			out = append(out, id)
+		}
+	}
+	return out
 }
 
 // FormHeader returns the header; the table forms (附件2–5) have it by

@@ -1,5 +1,16 @@
 package forms
 
+// LandingID is 附件5 市级重点招商项目落地进展情况表.
+const LandingID ID = "landing"
+
+var landingForm = definition{
+	Info: Info{ID: LandingID, Attachment: "附件5", Title: "市级重点招商项目落地进展情况表"},
+	new:  func() Form { return new(Landing) },
+}
+
+// FormID implements Form.
+func (*Landing) FormID() ID { return LandingID }
+
 // Landing is 附件5 市级重点招商项目落地进展情况表: monthly progress of the
 // projects being landed.
 type Landing struct {
@@ -21,10 +32,6 @@ type LandingRow struct {
 }
 
 // RowNumbers returns the 序号 printed for each row (see Numbers).
-func (f *Landing) RowNumbers() []int {
-	in := make([]int, len(f.Rows))
-	for i, r := range f.Rows {
-		in[i] = r.No
-	}
-	return Numbers(in)
-}
+func (f *Landing) RowNumbers() []int { return rowNumbers(f.Rows) }
+
+func (r LandingRow) rowNo() int { return r.No }

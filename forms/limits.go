@@ -24,23 +24,13 @@ const (
 	MaxErrors = 200
 )
 
-var (
-	taskRowsType    = reflect.TypeFor[[]TaskRow]()
-	followRowsType  = reflect.TypeFor[[]FollowupRow]()
-	landingRowsType = reflect.TypeFor[[]LandingRow]()
-	investorsType   = reflect.TypeFor[[]Investor]()
-	projectsType    = reflect.TypeFor[[]Project]()
-	batchType       = reflect.TypeFor[SupervisionBatch]()
-	textListType    = reflect.TypeFor[TextList]()
-)
-
 // listCap returns the most items a list of type t may hold and the unit
 // they are counted in, for the lists that have a size limit.
 func listCap(t reflect.Type) (limit int, unit string, ok bool) {
-	switch t {
-	case taskRowsType, followRowsType, landingRowsType, investorsType:
+	switch l := boundedLists(); {
+	case l.rows[t]:
 		return MaxRows, "行", true
-	case batchType:
+	case l.batches[t]:
 		return MaxOrders, "份", true
 	}
 	return 0, "", false

@@ -1,5 +1,18 @@
 package forms
 
+import "reflect"
+
+// SigningID is 附件4 市级重点招商项目签约情况表.
+const SigningID ID = "signing"
+
+var signingForm = definition{
+	Info: Info{ID: SigningID, Attachment: "附件4", Title: "市级重点招商项目签约情况表"},
+	new:  func() Form { return new(Signing) },
+}
+
+// FormID implements Form.
+func (*Signing) FormID() ID { return SigningID }
+
 // Signing is 附件4 市级重点招商项目签约情况表. Its table has two levels: an
 // investor (columns 1–4, merged vertically) and the investor's projects
 // (columns 5–23, one table row each).
@@ -7,6 +20,10 @@ type Signing struct {
 	Header
 	Rows []Investor `json:"rows" label:"表格" row:"第%d行" validate:"required,min=1,dive"`
 }
+
+// investorsType is the type of 附件4's rows, whose projects are counted
+// against MaxProjects before they are decoded.
+var investorsType = reflect.TypeFor[[]Investor]()
 
 // Investor is one investor of 附件4 with its projects.
 type Investor struct {
@@ -56,20 +73,12 @@ func (p *Project) CityOrDefault() string {
 }
 
 // RowNumbers returns the 序号 printed for each investor (see Numbers).
-func (f *Signing) RowNumbers() []int {
-	in := make([]int, len(f.Rows))
-	for i, r := range f.Rows {
-		in[i] = r.No
-	}
-	return Numbers(in)
-}
+func (f *Signing) RowNumbers() []int { return rowNumbers(f.Rows) }
 
 // ProjectNumbers returns the 项目序号 printed for each project, numbered
 // within the investor (see Numbers).
-func (inv *Investor) ProjectNumbers() []int {
-	in := make([]int, len(inv.Projects))
-	for i, p := range inv.Projects {
-		in[i] = p.No
-	}
-	return Numbers(in)
-}
+func (inv *Investor) ProjectNumbers() []int { return rowNumbers(inv.Projects) }
+
+func (r Investor) rowNo() int { return r.No }
+
+func (p Project) rowNo() int { return p.No }

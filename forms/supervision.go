@@ -2,6 +2,18 @@ package forms
 
 import "strings"
 
+// SupervisionID is 附件6 市级重点招商项目督办单.
+const SupervisionID ID = "supervision"
+
+var supervisionForm = definition{
+	Info:  Info{ID: SupervisionID, Attachment: "附件6", Title: "市级重点招商项目督办单"},
+	new:   func() Form { return new(Supervision) },
+	batch: func() Form { return new(SupervisionBatch) },
+}
+
+// FormID implements Form.
+func (*Supervision) FormID() ID { return SupervisionID }
+
 // Supervision is one 附件6 市级重点招商项目督办单: a supervision order sent to
 // a unit, with what to do, the requirements and the deadline.
 type Supervision struct {
@@ -20,6 +32,12 @@ type Supervision struct {
 	// Seal names a seal image known to the server; see Header.Seal.
 	Seal string `json:"seal,omitempty" label:"印章" validate:"max=60,oneline"`
 }
+
+// FormDate implements Form: 日期.
+func (s *Supervision) FormDate() Date { return s.Date }
+
+// SealIDs implements Form: the issuer's seal, if named.
+func (s *Supervision) SealIDs() []string { return sealIDs(s.Seal) }
 
 // IssueDateOrDefault returns IssueDate, or Date when empty.
 func (s *Supervision) IssueDateOrDefault() Date {
@@ -48,5 +66,25 @@ func (s *Supervision) Deadline() string {
 
 // SupervisionBatch is many supervision orders, printed in input order.
 type SupervisionBatch []Supervision
+
+// FormID implements Form.
+func (*SupervisionBatch) FormID() ID { return SupervisionID }
+
+// FormDate implements Form: the first order's 日期 ("" for no orders).
+func (b *SupervisionBatch) FormDate() Date {
+	if len(*b) == 0 {
+		return ""
+	}
+	return (*b)[0].Date
+}
+
+// SealIDs implements Form: the seals the orders name, each once, in order.
+func (b *SupervisionBatch) SealIDs() []string {
+	ids := make([]string, len(*b))
+	for i := range *b {
+		ids[i] = (*b)[i].Seal
+	}
+	return sealIDs(ids...)
+}
 
 func (*SupervisionBatch) rowFormat() string { return "第%d份督办单" }

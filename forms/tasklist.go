@@ -1,5 +1,16 @@
 package forms
 
+// TaskListID is 附件2 市级重点招商项目对接跟进任务清单.
+const TaskListID ID = "tasklist"
+
+var taskListForm = definition{
+	Info: Info{ID: TaskListID, Attachment: "附件2", Title: "市级重点招商项目对接跟进任务清单"},
+	new:  func() Form { return new(TaskList) },
+}
+
+// FormID implements Form.
+func (*TaskList) FormID() ID { return TaskListID }
+
 // TaskList is 附件2 市级重点招商项目对接跟进任务清单: the projects a unit is
 // tasked to follow up, with their leaders, units and tasks.
 type TaskList struct {
@@ -20,10 +31,6 @@ type TaskRow struct {
 }
 
 // RowNumbers returns the 序号 printed for each row (see Numbers).
-func (f *TaskList) RowNumbers() []int {
-	in := make([]int, len(f.Rows))
-	for i, r := range f.Rows {
-		in[i] = r.No
-	}
-	return Numbers(in)
-}
+func (f *TaskList) RowNumbers() []int { return rowNumbers(f.Rows) }
+
+func (r TaskRow) rowNo() int { return r.No }

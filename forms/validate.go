@@ -68,22 +68,12 @@ func newChecker() *checker {
 	v.RegisterStructValidation(investorRules, Investor{})
 	v.RegisterStructValidation(top500Rules, Top500{})
 	v.RegisterStructValidation(supervisionRules, Supervision{})
-	v.RegisterStructValidation(func(sl validator.StructLevel) {
-		f := sl.Current().Interface().(TaskList)
-		uniqueNumbers(sl, "rows", "行", len(f.Rows), func(i int) int { return f.Rows[i].No })
-	}, TaskList{})
-	v.RegisterStructValidation(func(sl validator.StructLevel) {
-		f := sl.Current().Interface().(Followup)
-		uniqueNumbers(sl, "rows", "行", len(f.Rows), func(i int) int { return f.Rows[i].No })
-	}, Followup{})
-	v.RegisterStructValidation(func(sl validator.StructLevel) {
-		f := sl.Current().Interface().(Signing)
-		uniqueNumbers(sl, "rows", "行", len(f.Rows), func(i int) int { return f.Rows[i].No })
-	}, Signing{})
-	v.RegisterStructValidation(func(sl validator.StructLevel) {
-		f := sl.Current().Interface().(Landing)
-		uniqueNumbers(sl, "rows", "行", len(f.Rows), func(i int) int { return f.Rows[i].No })
-	}, Landing{})
+	for _, d := range registry { // every table form: its 序号 unique
+		t := reflect.TypeOf(d.new()).Elem()
+		if f, ok := structFields(t).byKey["rows"]; ok && f.Type.Elem().Implements(numberedType) {
+			v.RegisterStructValidation(uniqueRows, reflect.Zero(t).Interface())
+		}
+	}
 
 	c := &checker{v: v}
 	uni := ut.New(zh.New())

@@ -863,7 +863,7 @@ func TestNewLookupAll(t *testing.T) {
 	if _, ok := Lookup("report"); ok {
 		t.Error("Lookup(report) ok")
 	}
-	const msg = "未知的表单“report”，应为 tasklist、followup、signing、landing、supervision 之一"
+	const msg = "未知的表单“report”，应为 tasklist、followup、signing、landing、supervision 之一（也可写 附件N 或 N）"
 	if _, err := New("report"); err == nil || err.Error() != msg {
 		t.Errorf("New(report) error = %v", err)
 	}

@@ -3,6 +3,7 @@ package forms
 import (
 	"encoding/json"
 	"fmt"
+	"reflect"
 	"strings"
 	"unicode"
 )
@@ -64,6 +65,9 @@ func (y YesNo) MarshalJSON() ([]byte, error) {
 // of strings or one string; one string holding several lines becomes one item
 // per line.
 type TextList []string
+
+// textListType is the type of TextList, whose items the decoder checks.
+var textListType = reflect.TypeFor[TextList]()
 
 // UnmarshalJSON accepts an array of strings or one string.
 func (l *TextList) UnmarshalJSON(b []byte) error {

@@ -147,3 +147,56 @@ func BenchmarkEncode(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkResample scales seals down to print resolution: a drawn
+// 2000×2000 seal (mostly transparent, as seals are) and a 2000×2000 opaque
+// photo-like worst case to 496 pixels, and the specimen seal to 42 mm.
+func BenchmarkResample(b *testing.B) {
+	for _, c := range []struct {
+		name  string
+		image func() *image.NRGBA
+		width int
+	}{
+		{"seal2000to496", func() *image.NRGBA { return drawSeal(2000) }, 496},
+		{"opaque2000to496", func() *image.NRGBA { return smoothNoise(2000) }, 496},
+		{"specimen600to497", nil, PixelsFor(42)},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			img := Specimen()
+			if c.image != nil {
+				var err error
+				if img, err = Decode(pngOf(b, c.image())); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportAllocs()
+			b.SetBytes(int64(4 * img.Width * img.Height))
+			var out int
+			for b.Loop() {
+				r, err := Resample(img, c.width)
+				if err != nil {
+					b.Fatal(err)
+				}
+				out = len(r.PNG)
+			}
+			b.ReportMetric(float64(out), "out-bytes")
+		})
+	}
+}
+
+// smoothNoise is a size×size opaque image of gently varying colours, like a
+// scanned seal on paper: every pixel is visible, the worst case for the
+// filter, and compresses moderately.
+func smoothNoise(size int) *image.NRGBA {
+	m := image.NewNRGBA(image.Rect(0, 0, size, size))
+	for y := range size {
+		for x := range size {
+			i := m.PixOffset(x, y)
+			m.Pix[i] = uint8(x*7/size*32 + int(noise(x, y, 0, 4)))
+			m.Pix[i+1] = uint8(y*7/size*32 + int(noise(x, y, 1, 4)))
+			m.Pix[i+2] = uint8((x+y)*3/size*32 + int(noise(x, y, 2, 4)))
+			m.Pix[i+3] = 0xff
+		}
+	}
+	return m
+}

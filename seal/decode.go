@@ -97,47 +97,59 @@ func safely(f func() (Image, error)) (img Image, err error) {
 }
 
 func decode(data []byte) (Image, error) {
-	if len(data) == 0 {
-		return Image{}, errEmpty()
-	}
-	if err := checkSignature(data); err != nil {
-		return Image{}, err
-	}
-	if len(data) > MaxFileSize {
-		return Image{}, errSize(len(data))
-	}
-	cfg, err := png.DecodeConfig(bytes.NewReader(data))
+	n, err := decodePixels(data)
 	if err != nil {
-		if strings.Contains(err.Error(), "dimension overflow") && len(data) >= 24 {
-			// Valid but beyond what image/png handles: say how large.
-			return Image{}, errSides(int(binary.BigEndian.Uint32(data[16:])), int(binary.BigEndian.Uint32(data[20:])))
-		}
-		return Image{}, errDecode(err)
-	}
-	if err := checkHeader(cfg.Width, cfg.Height, data); err != nil {
 		return Image{}, err
-	}
-	m, err := png.Decode(bytes.NewReader(data))
-	if err != nil {
-		return Image{}, errDecode(err)
-	}
-	n := toNRGBA(m)
-	if b := n.Bounds(); b.Dx() != cfg.Width || b.Dy() != cfg.Height {
-		return Image{}, errInternal(fmt.Errorf("seal: decoded %v, header says %d×%d", b, cfg.Width, cfg.Height))
 	}
 	if !visible(n) {
 		return Image{}, errTransparent()
 	}
+	w, h := n.Rect.Dx(), n.Rect.Dy()
 	if out, ok := canonical(data); ok {
 		// Already what the backends take: keep its pixel data as it is
 		// compressed (re-encoding a 600×600 seal costs tens of ms).
-		return Image{PNG: out, Width: cfg.Width, Height: cfg.Height}, nil
+		return Image{PNG: out, Width: w, Height: h}, nil
 	}
 	out, err := encode(n)
 	if err != nil {
 		return Image{}, errInternal(err)
 	}
-	return Image{PNG: out, Width: cfg.Width, Height: cfg.Height}, nil
+	return Image{PNG: out, Width: w, Height: h}, nil
+}
+
+// decodePixels applies Decode's checks and limits to data and decodes its
+// pixels to 8-bit straight alpha, with Rect.Min at the origin. It does not
+// check that any pixel is visible. Every error is an *Error.
+func decodePixels(data []byte) (*image.NRGBA, error) {
+	if len(data) == 0 {
+		return nil, errEmpty()
+	}
+	if err := checkSignature(data); err != nil {
+		return nil, err
+	}
+	if len(data) > MaxFileSize {
+		return nil, errSize(len(data))
+	}
+	cfg, err := png.DecodeConfig(bytes.NewReader(data))
+	if err != nil {
+		if strings.Contains(err.Error(), "dimension overflow") && len(data) >= 24 {
+			// Valid but beyond what image/png handles: say how large.
+			return nil, errSides(int(binary.BigEndian.Uint32(data[16:])), int(binary.BigEndian.Uint32(data[20:])))
+		}
+		return nil, errDecode(err)
+	}
+	if err := checkHeader(cfg.Width, cfg.Height, data); err != nil {
+		return nil, err
+	}
+	m, err := png.Decode(bytes.NewReader(data))
+	if err != nil {
+		return nil, errDecode(err)
+	}
+	n := toNRGBA(m)
+	if b := n.Bounds(); b.Dx() != cfg.Width || b.Dy() != cfg.Height {
+		return nil, errInternal(fmt.Errorf("seal: decoded %v, header says %d×%d", b, cfg.Width, cfg.Height))
+	}
+	return n, nil
 }
 
 // checkHeader applies the limits on the dimensions w×h that DecodeConfig

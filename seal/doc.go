@@ -1,5 +1,6 @@
-// Package seal checks and normalises seal images (公章): the PNG pictures
-// that zsdoc stamps over a unit's name in the PDF and DOCX it renders.
+// Package seal checks and normalises seal images (公章), scales them to
+// print resolution, and keeps them by id: the PNG pictures that zsdoc
+// stamps over a unit's name in the PDF and DOCX it renders.
 //
 // A seal file comes from an office's own scanner or image editor, so it is
 // untrusted input: it may be a JPEG renamed to .png, truncated, 16-bit,
@@ -14,6 +15,21 @@
 // the decoder would need are checked first (see MaxFileSize, MinSide,
 // MaxSide, MaxAspect and MaxPixelBytes).
 //
-// The package is also meant to hold the seal store (a folder of <id>.png
-// files served over HTTP), which will decode every file through Decode.
+// # Print resolution
+//
+// A seal is embedded at about PrintDPI (300 dpi) at its printed size, not
+// at the size of its file, so that a PDF does not hand out a
+// high-resolution copy of a unit's seal: PixelsFor converts a printed width
+// in millimetres to pixels, and Resample scales an Image down to it with an
+// area-averaging filter in premultiplied alpha, in integer arithmetic, so
+// its output is the same on every machine and is again in Decode's form.
+//
+// # The seal store
+//
+// A Store holds seals by id — the built-in specimen seal (Specimen,
+// SpecimenID) and those added with Add — and Store.Seal hands one out
+// resampled to a width, caching the result so that a server stamping
+// thousands of documents resamples each seal once. LoadDir builds a Store
+// from a folder of <id>.png files, checking every file with Decode at
+// start and naming the first bad one; ErrUnknown marks an unknown id.
 package seal

@@ -8,6 +8,7 @@ import (
 	"os"
 	"strings"
 
+	"github.com/zsdoc/zsdoc/docgen"
 	"github.com/zsdoc/zsdoc/forms"
 )
 
@@ -36,20 +37,65 @@ func readInput(name string, e env) ([]byte, error) {
 }
 
 // newFlags returns a flag set that prints its usage in Chinese and reports
-// errors instead of exiting.
-func newFlags(name, synopsis, about string, e env) *flag.FlagSet {
+// errors instead of exiting. The usage line lists every flag the command
+// defines, so it cannot fall behind them; operands is what follows the
+// flags ("F" for example).
+func newFlags(name, operands, about string, e env) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
 	fs.Usage = func() {
 		w := fs.Output()
-		fmt.Fprintf(w, "用法：zsdoc %s %s\n\n%s\n\n参数：\n", name, synopsis, about)
+		fmt.Fprintf(w, "用法：zsdoc %s %s\n\n%s\n\n参数：\n", name, synopsis(fs, operands), about)
 		fs.PrintDefaults()
 	}
 	return fs
 }
 
+// synopsis is the usage line of a command: "--form F [--format F] … [--blank]".
+func synopsis(fs *flag.FlagSet, operands string) string {
+	var parts []string
+	fs.VisitAll(func(f *flag.Flag) {
+		arg := "--" + f.Name
+		if b, ok := f.Value.(interface{ IsBoolFlag() bool }); !ok || !b.IsBoolFlag() {
+			arg += " " + placeholder(f.Name)
+		}
+		if f.Name == "form" {
+			parts = append([]string{arg}, parts...) // required: first, without brackets
+			return
+		}
+		parts = append(parts, "["+arg+"]")
+	})
+	if operands != "" {
+		parts = append(parts, operands)
+	}
+	return strings.Join(parts, " ")
+}
+
+// placeholder is what a flag's value is called in a usage line.
+func placeholder(flag string) string {
+	switch flag {
+	case "form":
+		return "F"
+	case "format":
+		return "pdf|docx"
+	case "paper":
+		return "a4|a3"
+	case "seal":
+		return "PNG"
+	case "seals":
+		return "DIR"
+	case "font-fallback":
+		return "TTF[" + string(os.PathListSeparator) + "TTF…]"
+	}
+	if strings.HasPrefix(flag, "font-") {
+		return "TTF"
+	}
+	return "FILE"
+}
+
 // parseFlags parses args; --help prints the usage to stdout and ends the
-// command successfully (errHelp).
+// command successfully (errHelp). A wrong flag is one line, in Chinese,
+// then where to find the usage — not the whole usage with the error last.
 func parseFlags(fs *flag.FlagSet, args []string, e env) error {
 	for _, a := range args {
 		if a == "-h" || a == "-help" || a == "--help" {
@@ -58,10 +104,34 @@ func parseFlags(fs *flag.FlagSet, args []string, e env) error {
 			return errHelp
 		}
 	}
-	if err := fs.Parse(args); err != nil {
-		return &exitError{exitUsage, errSilent}
+	usage, out := fs.Usage, fs.Output()
+	fs.Usage = func() {}
+	fs.SetOutput(io.Discard)
+	err := fs.Parse(args)
+	fs.Usage = usage
+	fs.SetOutput(out)
+	if err != nil {
+		return usageErr("%s\n运行 zsdoc %s --help 查看全部参数", flagError(err), fs.Name())
 	}
 	return nil
+}
+
+// flagError words the flag package's errors in Chinese.
+func flagError(err error) string {
+	msg := err.Error()
+	for _, m := range []struct{ prefix, chinese string }{
+		{"flag provided but not defined: ", "未知参数 %s"},
+		{"flag needs an argument: ", "参数 %s 需要一个值"},
+		{"bad flag syntax: ", "参数格式不对：%s"},
+	} {
+		if rest, ok := strings.CutPrefix(msg, m.prefix); ok {
+			return fmt.Sprintf(m.chinese, rest)
+		}
+	}
+	if i := strings.Index(msg, " for flag "); i >= 0 && strings.HasPrefix(msg, "invalid") {
+		return fmt.Sprintf("参数 -%s 的值无效", strings.TrimSuffix(strings.SplitN(msg[i+len(" for flag "):], ":", 2)[0], ""))
+	}
+	return msg
 }
 
 // errHelp ends a command after printing its help.
@@ -74,6 +144,34 @@ func formNames() string {
 		names = append(names, string(in.ID)+"（"+in.Attachment+"）")
 	}
 	return strings.Join(names, "、")
+}
+
+// formFlagSet are the flags naming what a command works on: --form,
+// --format and --in.
+type formFlagSet struct{ form, format, in *string }
+
+func formFlags(fs *flag.FlagSet, formatHelp string) formFlagSet {
+	return formFlagSet{
+		form:   fs.String("form", "", "表单：tasklist、followup、signing、landing、supervision，或 附件N、N、表名（如 附件4）"),
+		format: fs.String("format", "pdf", formatHelp),
+		in:     fs.String("in", "-", "输入 JSON 文件，- 表示标准输入"),
+	}
+}
+
+// resolve checks the parsed flags: no stray arguments, a known form and format.
+func (ff formFlagSet) resolve(fs *flag.FlagSet) (forms.ID, docgen.Format, error) {
+	if fs.NArg() > 0 {
+		return "", "", usageErr("多余的参数：%v", fs.Args())
+	}
+	id, err := formFlag(*ff.form)
+	if err != nil {
+		return "", "", err
+	}
+	f, err := docgen.ParseFormat(strings.ToLower(*ff.format))
+	if err != nil {
+		return "", "", usageErr("%v", err)
+	}
+	return id, f, nil
 }
 
 // formFlag validates a --form value: an id, 附件N, N or the form's title.
@@ -95,6 +193,13 @@ func formName(v, what string) (forms.ID, error) {
 		return "", usageErr("未知的表单“%s”，%s应为 %s，也可写 附件N、N 或表名", v, what, formNames())
 	}
 	return in.ID, nil
+}
+
+// emptyInput is the error for an input with nothing in it: what was
+// expected, and how to get a template.
+func emptyInput(id forms.ID) error {
+	in, _ := forms.Lookup(id)
+	return invalidErr(fmt.Errorf("输入为空：需要%s（%s）的 JSON 对象；运行 zsdoc example %s 可得到一份示例作模板", in.Attachment, in.Title, id))
 }
 
 // trimBOM drops a UTF-8 byte order mark that Windows editors write.

@@ -115,8 +115,7 @@ func run(ctx context.Context, args []string, e env) error {
 			return c.run(ctx, args[1:], e)
 		}
 	}
-	printUsage(e.stderr)
-	return usageErr("未知命令“%s”", name)
+	return usageErr("未知命令“%s”\n运行 zsdoc --help 查看全部命令", name)
 }
 
 func printUsage(w io.Writer) {

@@ -9,72 +9,89 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/zsdoc/zsdoc/docgen"
-	"github.com/zsdoc/zsdoc/docgen/layout"
 	"github.com/zsdoc/zsdoc/fonts"
 	"github.com/zsdoc/zsdoc/forms"
+	"github.com/zsdoc/zsdoc/seal"
 )
 
 func runRender(ctx context.Context, args []string, e env) error {
-	fs := newFlags("render", "--form F [--format pdf|docx] [--in FILE] [--out FILE] [--blank] [--paper a4|a3] [--seal PNG]",
+	fs := newFlags("render", "",
 		"生成填好的表单（PDF 或 Word），或空白表单（--blank）。输入不合规时列出全部错误，退出码 1，不生成文件。\n"+
+			"输入中的 \"seal\" 印章编号在 --seals 目录（或环境变量 ZSDOC_SEALS）中查找 <编号>.png，内置样章编号为 specimen；\n"+
+			"--seal 指定的图片盖在每份表单上，不论输入写的是哪个编号。\n"+
 			"默认使用内置字体；可用 --font-title/--font-label/--font-body 或环境变量\n"+
 			"ZSDOC_FONT_TITLE、ZSDOC_FONT_LABEL、ZSDOC_FONT_BODY 指定本单位的方正小标宋简体、黑体、仿宋_GB2312 字体文件（.ttf），\n"+
 			"用 --font-fallback 或 ZSDOC_FONT_FALLBACK 补充缺字字体。", e)
-	form := fs.String("form", "", "表单：tasklist、followup、signing、landing、supervision，或 附件N、N、表名（如 附件4）")
-	format := fs.String("format", "pdf", "输出格式：pdf 或 docx")
-	in := fs.String("in", "-", "输入 JSON 文件，- 表示标准输入")
+	what := formFlags(fs, "输出格式：pdf 或 docx")
 	out := fs.String("out", "", "输出文件，- 表示标准输出（默认：按表名和日期命名，写在当前目录）")
 	blank := fs.Bool("blank", false, "生成空白表单（不读输入）")
 	paper := fs.String("paper", "", "纸张：a3 或 a4（附件4 默认 A3，其余 A4）")
-	seal := fs.String("seal", "", "印章图片（PNG，透明背景），盖在单位名称或签发单位上")
+	sf := sealFlags(fs)
 	ff := fontFlags(fs)
 	if err := parseFlags(fs, args, e); err != nil {
 		return err
 	}
-	if fs.NArg() > 0 {
-		return usageErr("多余的参数：%v", fs.Args())
-	}
-	id, err := formFlag(*form)
+	id, f, err := what.resolve(fs)
 	if err != nil {
 		return err
 	}
-	f, err := docgen.ParseFormat(strings.ToLower(*format))
-	if err != nil {
-		return usageErr("%v", err)
-	}
-	opts, err := renderOptions(f, *paper, *seal, ff, e)
+	opts, err := renderOptions(f, *paper, sf, ff, e)
 	if err != nil {
 		return err
 	}
 
 	var buf bytes.Buffer
-	var date forms.Date
+	target := *out
 	if *blank {
 		err = docgen.RenderBlank(ctx, &buf, id, f, opts...)
+		if target == "" {
+			target = docgen.BlankFileName(id, f)
+		}
 	} else {
-		data, rerr := readInput(*in, e)
-		if rerr != nil {
-			return rerr
-		}
-		parsed, perr := forms.Parse(id, trimBOM(data))
+		parsed, perr := readForm(id, *what.in, e)
 		if perr != nil {
-			return reportInvalid(perr, e)
+			return perr
 		}
-		date = formDate(parsed)
 		err = docgen.Render(ctx, &buf, parsed, f, opts...)
+		if target == "" {
+			target = docgen.FileName(parsed, f)
+		}
 	}
 	if err != nil {
 		return reportInvalid(err, e)
 	}
-	target := *out
-	if target == "" {
-		target = docgen.FileName(id, date, f, *blank)
-	}
 	return writeOutput(target, buf.Bytes(), e)
+}
+
+// readForm reads and parses the input of form id; invalid input prints
+// its problems and gives exit code 1.
+func readForm(id forms.ID, in string, e env) (forms.Form, error) {
+	data, err := readInput(in, e)
+	if err != nil {
+		return nil, err
+	}
+	data = trimBOM(data)
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, emptyInput(id)
+	}
+	f, err := forms.Parse(id, data)
+	if err != nil {
+		return nil, reportInvalid(err, e)
+	}
+	return f, nil
+}
+
+// sealFiles are the seal flags of render, validate and batch.
+type sealFiles struct{ seal, seals *string }
+
+func sealFlags(fs *flag.FlagSet) sealFiles {
+	return sealFiles{
+		seal:  fs.String("seal", "", "印章图片（PNG，透明背景），盖在每份表单的单位名称或签发单位上，不论输入中的印章编号"),
+		seals: fs.String("seals", "", "印章目录：输入中的印章编号 X 对应目录中的 X.png（默认取环境变量 ZSDOC_SEALS；内置样章编号 specimen）"),
+	}
 }
 
 // fontFiles are the font flags of render and batch.
@@ -92,24 +109,20 @@ func fontFlags(fs *flag.FlagSet) fontFiles {
 // renderOptions turns the flags into docgen options. Font files come from
 // the environment first and the flags override them; they are loaded for
 // PDF only (a DOCX names its fonts and measures no glyphs).
-func renderOptions(format docgen.Format, paper, seal string, ff fontFiles, e env) ([]docgen.Option, error) {
+func renderOptions(format docgen.Format, paper string, sf sealFiles, ff fontFiles, e env) ([]docgen.Option, error) {
 	var opts []docgen.Option
-	switch strings.ToLower(paper) {
-	case "":
-	case "a3":
-		opts = append(opts, docgen.WithPaper(layout.A3))
-	case "a4":
-		opts = append(opts, docgen.WithPaper(layout.A4))
-	default:
-		return nil, usageErr("不支持的纸张“%s”，--paper 应为 a3 或 a4", paper)
-	}
-	if seal != "" {
-		data, err := os.ReadFile(seal)
+	if paper != "" {
+		p, err := docgen.ParsePaper(paper)
 		if err != nil {
-			return nil, usageErr("无法读取印章图片：%v", err)
+			return nil, usageErr("%v（--paper）", err)
 		}
-		opts = append(opts, docgen.WithSeal(data))
+		opts = append(opts, docgen.WithPaper(p))
 	}
+	sealOpts, err := sealOptions(sf, e)
+	if err != nil {
+		return nil, err
+	}
+	opts = append(opts, sealOpts...)
 	if v := e.getenv("SOURCE_DATE_EPOCH"); v != "" {
 		sec, err := strconv.ParseInt(v, 10, 64)
 		if err != nil || sec < 0 {
@@ -138,6 +151,49 @@ func renderOptions(format docgen.Format, paper, seal string, ff fontFiles, e env
 	return append(opts, docgen.WithFonts(set)), nil
 }
 
+// sealOptions loads --seal (one image for every form) and --seals or
+// ZSDOC_SEALS (the folder the inputs' seal ids resolve in). A file that is
+// not a usable seal is a usage error (exit 2).
+func sealOptions(sf sealFiles, e env) ([]docgen.Option, error) {
+	var opts []docgen.Option
+	dir := *sf.seals
+	if dir == "" {
+		dir = e.getenv("ZSDOC_SEALS")
+	}
+	if dir != "" {
+		store, err := seal.LoadDir(dir)
+		if err != nil {
+			return nil, usageErr("%v", err)
+		}
+		opts = append(opts, docgen.WithSeals(store))
+	}
+	if *sf.seal != "" {
+		data, err := readSealFile(*sf.seal)
+		if err != nil {
+			return nil, err
+		}
+		opts = append(opts, docgen.WithSeal(data))
+	}
+	return opts, nil
+}
+
+// readSealFile reads a seal image, refusing a file too large to be one
+// before reading it.
+func readSealFile(name string) ([]byte, error) {
+	st, err := os.Stat(name)
+	if err != nil {
+		return nil, usageErr("无法读取印章图片：%v", err)
+	}
+	if st.Size() > seal.MaxFileSize {
+		return nil, usageErr("印章图片“%s”有 %d 字节，超过 %d MB 的上限", name, st.Size(), seal.MaxFileSize>>20)
+	}
+	data, err := os.ReadFile(name)
+	if err != nil {
+		return nil, usageErr("无法读取印章图片：%v", err)
+	}
+	return data, nil
+}
+
 // reportInvalid prints the problems of invalid input, one a line, and
 // returns exit code 1; other errors pass through.
 func reportInvalid(err error, e env) error {
@@ -153,15 +209,4 @@ func reportInvalid(err error, e env) error {
 		return usageErr("%v", err)
 	}
 	return err
-}
-
-// formDate is the date a form carries, for its file name.
-func formDate(f forms.Form) forms.Date {
-	switch f := f.(type) {
-	case interface{ FormHeader() *forms.Header }:
-		return f.FormHeader().Date
-	case *forms.Supervision:
-		return f.Date
-	}
-	return ""
 }

@@ -119,3 +119,23 @@ func TestLicenses(t *testing.T) {
 		t.Errorf("exit %d, output lacks the licences", r.code)
 	}
 }
+
+// Empty input says what was expected and how to get a template.
+func TestRenderEmptyInput(t *testing.T) {
+	for _, in := range []string{"", " \n\t", "\xEF\xBB\xBF"} {
+		r := zsdoc(t, strings.NewReader(in), "render", "--form", "附件4", "--out", "-")
+		want := "zsdoc: 输入为空：需要附件4（市级重点招商项目签约情况表）的 JSON 对象；运行 zsdoc example signing 可得到一份示例作模板\n"
+		if r.code != 1 || r.stderr != want || r.stdout != "" {
+			t.Errorf("input %q: exit %d, stderr %q", in, r.code, r.stderr)
+		}
+	}
+}
+
+// A font file without Chinese glyphs (an English-only font given for a
+// role) is refused, naming it, instead of mixing fonts silently.
+func TestRenderRefusesNonChineseFont(t *testing.T) {
+	r := zsdoc(t, nil, "render", "--form", "4", "--blank", "--out", "-", "--font-body", "../../fonts/testdata/tiny.ttf")
+	if r.code != 2 || !strings.Contains(r.stderr, "tiny.ttf") || !strings.Contains(r.stderr, "不是中文字体") {
+		t.Errorf("exit %d, stderr %q", r.code, r.stderr)
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -24,7 +25,12 @@ func zsdoc(t *testing.T, stdin io.Reader, args ...string) result {
 		stdin = strings.NewReader("")
 	}
 	var out, errOut bytes.Buffer
-	e := env{stdin: stdin, stdout: &out, stderr: &errOut, getenv: func(string) string { return "" }}
+	e := env{stdin: stdin, stdout: &out, stderr: &errOut, getenv: func(k string) string {
+		if k == "ZSDOC_SEALS" {
+			return testSeals
+		}
+		return ""
+	}}
 	code := exitCode(run(context.Background(), args, e), &errOut)
 	return result{code, out.String(), errOut.String()}
 }
@@ -138,7 +144,7 @@ func TestValidateStdin(t *testing.T) {
 		t.Errorf("malformed stdin: exit %d, stdout %q", r.code, r.stdout)
 	}
 	r = zsdoc(t, strings.NewReader(""), "validate", "--form", "tasklist")
-	if r.code != 1 || r.stdout != "输入为空：需要 JSON 格式的表单数据\n" {
+	if r.code != 1 || r.stdout != "输入为空：需要附件2（市级重点招商项目对接跟进任务清单）的 JSON 对象；运行 zsdoc example tasklist 可得到一份示例作模板\n" {
 		t.Errorf("empty stdin: exit %d, stdout %q", r.code, r.stdout)
 	}
 	// Form names are not case-sensitive.
@@ -181,8 +187,10 @@ func TestValidateUsageErrors(t *testing.T) {
 		{"extra argument", []string{"validate", "--form", "signing", "input.json"},
 			"zsdoc: 多余的参数：[input.json]\n"},
 		{"unknown flag", []string{"validate", "--form", "signing", "--pdf"},
-			"flag provided but not defined: -pdf\n用法：zsdoc validate --form F [--format pdf|docx] [--in FILE] [--json]"},
-		{"unknown command", []string{"check", "--form", "signing"}, "zsdoc — 重点招商项目闭环管理表单"},
+			"zsdoc: 未知参数 -pdf\n运行 zsdoc validate --help 查看全部参数\n"},
+		{"flag without value", []string{"validate", "--form"},
+			"zsdoc: 参数 -form 需要一个值\n运行 zsdoc validate --help 查看全部参数\n"},
+		{"unknown command", []string{"check", "--form", "signing"}, "zsdoc: 未知命令“check”\n运行 zsdoc --help 查看全部命令\n"},
 		{"no command", nil, "zsdoc — 重点招商项目闭环管理表单"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -198,9 +206,29 @@ func TestValidateUsageErrors(t *testing.T) {
 			}
 		})
 	}
-	r := zsdoc(t, nil, "check")
-	if !strings.HasSuffix(r.stderr, "zsdoc: 未知命令“check”\n") {
-		t.Errorf("unknown command: stderr %q", r.stderr)
+	// The error is the whole message: one line and the hint, no usage.
+	for _, args := range [][]string{{"check"}, {"render", "--nosuch"}, {"validate", "--pdf"}} {
+		r := zsdoc(t, nil, args...)
+		if lines := strings.Split(strings.TrimSuffix(r.stderr, "\n"), "\n"); len(lines) != 2 || !strings.Contains(lines[1], "--help") {
+			t.Errorf("%v: stderr %q, want the error and a hint to --help", args, r.stderr)
+		}
+	}
+}
+
+// The usage line of each command lists every flag it accepts.
+func TestUsageListsEveryFlag(t *testing.T) {
+	flagLine := regexp.MustCompile(`(?m)^  -([a-z-]+)`)
+	for _, c := range commands() {
+		r := zsdoc(t, nil, c.name, "--help")
+		usage, _, _ := strings.Cut(r.stdout, "\n")
+		if !strings.HasPrefix(usage, "用法：zsdoc "+c.name) {
+			t.Fatalf("%s --help: first line %q", c.name, usage)
+		}
+		for _, m := range flagLine.FindAllStringSubmatch(r.stdout, -1) {
+			if !strings.Contains(usage, "--"+m[1]) {
+				t.Errorf("%s: usage line %q lacks --%s", c.name, usage, m[1])
+			}
+		}
 	}
 }
 
@@ -210,7 +238,7 @@ func TestHelp(t *testing.T) {
 		if r.code != 0 || r.stderr != "" {
 			t.Errorf("%v: exit %d, stderr %q", args, r.code, r.stderr)
 		}
-		for _, s := range []string{"用法：zsdoc validate --form F [--format pdf|docx] [--in FILE] [--json]", "-form", "-in", "-json", "退出码 1"} {
+		for _, s := range []string{"用法：zsdoc validate --form F [--font-body TTF]", "[--format pdf|docx] [--in FILE] [--json] [--seals DIR]", "-form", "-in", "-json", "退出码 1"} {
 			if !strings.Contains(r.stdout, s) {
 				t.Errorf("%v: help lacks %q:\n%s", args, s, r.stdout)
 			}

@@ -52,8 +52,12 @@ func versionText() string {
 }
 
 func runVersion(_ context.Context, args []string, e env) error {
-	if len(args) > 0 {
-		return usageErr("version 不接受参数：%v", args)
+	fs := newFlags("version", "", "输出版本、源码修订号、构建时间和平台（也可用 zsdoc --version）。", e)
+	if err := parseFlags(fs, args, e); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return usageErr("version 不接受参数：%v", fs.Args())
 	}
 	fmt.Fprintln(e.stdout, versionText())
 	return nil

@@ -17,7 +17,7 @@ func (b *builder) document(ctx context.Context) ([]byte, error) {
 	}
 	sections := b.doc.Sections
 	if len(sections) == 0 {
-		sections = []layout.Section{{Page: layout.Page{Size: layout.A4}}}
+		sections = []layout.Section{{Page: layout.Page{Size: layout.A4()}}}
 	}
 	numbered := false
 	for i := range sections {

@@ -11,7 +11,6 @@ import (
 
 	"github.com/zsdoc/zsdoc/docgen"
 	"github.com/zsdoc/zsdoc/docgen/docx/internal/sealpng"
-	"github.com/zsdoc/zsdoc/docgen/layout"
 	"github.com/zsdoc/zsdoc/examples"
 	"github.com/zsdoc/zsdoc/forms"
 )
@@ -271,10 +270,10 @@ func variants() []variant {
 	}
 	return append(out,
 		variant{"signing-a4", func(t testing.TB) []byte {
-			return renderExample(t, forms.SigningID, docgen.WithPaper(layout.A4), docgen.WithSeal(testSeal))
+			return renderExample(t, forms.SigningID, docgen.WithPaper(docgen.A4), docgen.WithSeal(testSeal))
 		}},
 		variant{"signing-a4-blank", func(t testing.TB) []byte {
-			return renderBlank(t, forms.SigningID, docgen.WithPaper(layout.A4))
+			return renderBlank(t, forms.SigningID, docgen.WithPaper(docgen.A4))
 		}},
 	)
 }

@@ -7,6 +7,7 @@ import (
 	"github.com/zsdoc/zsdoc/docgen"
 	"github.com/zsdoc/zsdoc/docgen/docx"
 	"github.com/zsdoc/zsdoc/docgen/layout"
+	"github.com/zsdoc/zsdoc/fonts"
 	"github.com/zsdoc/zsdoc/forms"
 )
 
@@ -39,11 +40,11 @@ func TestFontsAndSizes(t *testing.T) {
 		{"body 五号", "市商务局", "仿宋_GB2312", "21", func(t testing.TB) []byte { return renderExample(t, forms.TaskListID) }},
 		{"A3 小五", "动力电池结构件项目", "仿宋_GB2312", "18", func(t testing.TB) []byte { return renderExample(t, forms.SigningID) }},
 		{"A4 六号", "动力电池结构件项目", "仿宋_GB2312", "15", func(t testing.TB) []byte {
-			return renderExample(t, forms.SigningID, docgen.WithPaper(layout.A4))
+			return renderExample(t, forms.SigningID, docgen.WithPaper(docgen.A4))
 		}},
 		{"督办单 三号", "湘潭经开区管委会", "仿宋_GB2312", "32", func(t testing.TB) []byte { return renderExample(t, forms.SupervisionID) }},
 		{"override", "附件2", "方正黑体_GBK", "32", func(t testing.TB) []byte {
-			return renderExample(t, forms.TaskListID, docgen.WithFontNames("", "方正黑体_GBK", ""))
+			return renderExample(t, forms.TaskListID, docgen.WithFontNames(map[fonts.Role]string{fonts.Label: "方正黑体_GBK"}))
 		}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
@@ -75,7 +76,7 @@ func TestFontsAndSizes(t *testing.T) {
 // TestPageSetup checks paper, orientation, margins, page numbers
 // restarting at 1, and the footers.
 func TestPageSetup(t *testing.T) {
-	a4 := layout.Page{Size: layout.A4}
+	a4 := layout.Page{Size: layout.A4()}
 	for _, c := range []struct {
 		name                     string
 		data                     func(testing.TB) []byte
@@ -84,8 +85,8 @@ func TestPageSetup(t *testing.T) {
 		top, right, bottom, left float64 // mm
 	}{
 		{"tasklist", func(t testing.TB) []byte { return renderExample(t, forms.TaskListID) }, a4.Size.Height, a4.Size.Width, true, 28, 37, 26, 35},
-		{"signing A3", func(t testing.TB) []byte { return renderExample(t, forms.SigningID) }, layout.A3.Height, layout.A3.Width, true, 25, 25, 25, 25},
-		{"signing A4", func(t testing.TB) []byte { return renderBlank(t, forms.SigningID, docgen.WithPaper(layout.A4)) }, a4.Size.Height, a4.Size.Width, true, 28, 37, 26, 35},
+		{"signing A3", func(t testing.TB) []byte { return renderExample(t, forms.SigningID) }, layout.A3().Height, layout.A3().Width, true, 25, 25, 25, 25},
+		{"signing A4", func(t testing.TB) []byte { return renderBlank(t, forms.SigningID, docgen.WithPaper(docgen.A4)) }, a4.Size.Height, a4.Size.Width, true, 28, 37, 26, 35},
 		{"supervision", func(t testing.TB) []byte { return renderExample(t, forms.SupervisionID) }, a4.Size.Width, a4.Size.Height, false, 37, 26, 35, 28},
 	} {
 		t.Run(c.name, func(t *testing.T) {

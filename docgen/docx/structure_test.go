@@ -97,7 +97,7 @@ func TestSigningTable(t *testing.T) {
 			t.Errorf("column %d ends at %d twips, layout says %d", i+1, sum, edge.Twips())
 		}
 	}
-	a3 := layout.Page{Size: layout.A3, Landscape: true}
+	a3 := layout.Page{Size: layout.A3(), Landscape: true}
 	if want := (a3.Width() - 2*layout.MM(25)).Twips(); sum < want-2 || sum > want+2 {
 		t.Errorf("grid width %d twips, want the A3 type area %d", sum, want)
 	}

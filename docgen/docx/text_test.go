@@ -141,7 +141,7 @@ func renderLayout(t testing.TB, doc *layout.Document, opts docx.Options) ([]byte
 
 // oneSection is a document of one A4 section holding blocks.
 func oneSection(blocks ...layout.Block) *layout.Document {
-	page := layout.Page{Size: layout.A4, Margins: layout.Insets{Top: 72, Right: 72, Bottom: 72, Left: 72}}
+	page := layout.Page{Size: layout.A4(), Margins: layout.Insets{Top: 72, Right: 72, Bottom: 72, Left: 72}}
 	return &layout.Document{Title: "测试", Creator: "zsdoc", Sections: []layout.Section{{Page: page, Blocks: blocks}}}
 }
 

@@ -48,7 +48,7 @@ func TestUnits(t *testing.T) {
 	if MM(25.4) != 72 || Length(72).MMs() != 25.4 || Length(10.5).Twips() != 210 || Length(1).EMU() != 12700 {
 		t.Error("unit conversions")
 	}
-	p := Page{Size: A3, Landscape: true, Margins: Insets{MM(25), MM(25), MM(25), MM(25)}}
+	p := Page{Size: A3(), Landscape: true, Margins: Insets{MM(25), MM(25), MM(25), MM(25)}}
 	if d := p.ContentWidth().MMs() - 370; d > 1e-9 || d < -1e-9 {
 		t.Errorf("A3 landscape type area %v mm wide", p.ContentWidth().MMs())
 	}

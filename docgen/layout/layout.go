@@ -11,8 +11,9 @@
 package layout
 
 import (
-	"fmt"
 	"time"
+
+	"github.com/zsdoc/zsdoc/fonts"
 )
 
 // Length is a distance in points (1/72 inch).
@@ -34,31 +35,16 @@ func (l Length) Twips() int { return int(float64(float64(l)*20) + 0.5) }
 func (l Length) EMU() int64 { return int64(float64(float64(l)*12700) + 0.5) }
 
 // Role is the purpose of a font: the backend maps it to a font file (PDF) or
-// a font name (DOCX).
-type Role int
+// a font name (DOCX). It is fonts.Role, the one definition of the roles.
+type Role = fonts.Role
 
 // Font roles of the official forms.
 const (
-	RoleBody   Role = iota // filled-in text: 仿宋_GB2312
-	RoleTitle              // the form title: 方正小标宋简体
-	RoleLabel              // "附件N", table headers, labels: 黑体
-	RoleNumber             // page numbers: 宋体
+	RoleBody   = fonts.Body   // filled-in text: 仿宋_GB2312 (the zero Role)
+	RoleTitle  = fonts.Title  // the form title: 方正小标宋简体
+	RoleLabel  = fonts.Label  // "附件N", table headers, labels: 黑体
+	RoleNumber = fonts.Number // page numbers: 宋体
 )
-
-// String returns the role's name.
-func (r Role) String() string {
-	switch r {
-	case RoleBody:
-		return "body"
-	case RoleTitle:
-		return "title"
-	case RoleLabel:
-		return "label"
-	case RoleNumber:
-		return "number"
-	}
-	return fmt.Sprintf("Role(%d)", int(r))
-}
 
 // Font is a role at a size.
 type Font struct {
@@ -260,11 +246,12 @@ type PageSize struct {
 	Width, Height Length
 }
 
-// Paper sizes.
-var (
-	A4 = PageSize{"A4", MM(210), MM(297)}
-	A3 = PageSize{"A3", MM(297), MM(420)}
-)
+// A4 returns the A4 paper size (210 × 297 mm). The sizes are functions, not
+// variables, so that no package can change them.
+func A4() PageSize { return PageSize{"A4", MM(210), MM(297)} }
+
+// A3 returns the A3 paper size (297 × 420 mm).
+func A3() PageSize { return PageSize{"A3", MM(297), MM(420)} }
 
 // Page is a section's page setup.
 type Page struct {

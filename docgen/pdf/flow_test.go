@@ -21,7 +21,7 @@ func cell(text, source string) layout.Cell {
 }
 
 func page() layout.Page {
-	return layout.Page{Size: layout.A4, Margins: layout.Insets{Top: 72, Bottom: 72, Left: 72, Right: 72}}
+	return layout.Page{Size: layout.A4(), Margins: layout.Insets{Top: 72, Bottom: 72, Left: 72, Right: 72}}
 }
 
 // render lays a section out and checks what every layout must hold: all

@@ -93,7 +93,7 @@ func fontDoc(face *fonts.Face) *layout.Document {
 	text = append(text, []rune(" 中文字表，A1")...)
 	para := &layout.Paragraph{Spans: []layout.Span{{Text: string(text)}}, Font: layout.Font{Role: layout.RoleBody, Size: 12}}
 	return &layout.Document{Sections: []layout.Section{{
-		Page:   layout.Page{Size: layout.A4, Margins: layout.Insets{Top: 72, Right: 72, Bottom: 72, Left: 72}},
+		Page:   layout.Page{Size: layout.A4(), Margins: layout.Insets{Top: 72, Right: 72, Bottom: 72, Left: 72}},
 		Blocks: []layout.Block{para},
 	}}}
 }

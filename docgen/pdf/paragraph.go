@@ -60,16 +60,6 @@ type shaper struct {
 	err     error // a fallback font failed to load
 }
 
-func fontRole(r layout.Role) fonts.Role {
-	switch r {
-	case layout.RoleTitle:
-		return fonts.Title
-	case layout.RoleLabel:
-		return fonts.Label
-	}
-	return fonts.Body // body and page numbers (宋体-like)
-}
-
 // glyphs are a paragraph's characters with what drawing them needs.
 type glyphs struct {
 	runes []rune
@@ -80,7 +70,7 @@ type glyphs struct {
 }
 
 func (s *shaper) shape(spans []layout.Span, spanBase int, f layout.Font, g *glyphs) {
-	role := fontRole(f.Role)
+	role := f.Role
 	size := float64(f.Size)
 	for i, sp := range spans {
 		for _, r := range sp.Text {

@@ -3,8 +3,8 @@
 
 usage: conformance.py EXAMPLES_DIR DOCX_DIR PDF_DIR
 
-For every DOCX_DIR/<form>[-variant].docx (written by
-docgen/docx/internal/render) it checks:
+For every DOCX_DIR/<form>[-variant].docx (written by `zsdoc render` in
+conformance.sh) it checks:
   - LibreOffice opened it: PDF_DIR/<same name>.pdf exists and has pages;
   - pdftotext of that PDF holds every input string of examples/<form>.json
     (filled forms) and the title and column headers (all forms), compared

@@ -24,8 +24,15 @@ trap 'rm -rf "$work"' EXIT
 out=${1:-$work/out}
 mkdir -p "$out/docx" "$out/pdf" "$work/fonts" "$work/lo"
 
-echo "== render the examples to .docx"
-go run ./docgen/docx/internal/render "$out/docx"
+echo "== render the examples to .docx with zsdoc render"
+go build -o "$work/zsdoc" ./cmd/zsdoc
+z="$work/zsdoc"
+for f in tasklist followup signing landing supervision; do
+  "$z" render --form "$f" --format docx --in "examples/$f.json" --out "$out/docx/$f.docx"
+  "$z" render --form "$f" --format docx --in "examples/$f.json" --seal examples/specimen-seal.png --out "$out/docx/$f-seal.docx"
+  "$z" render --form "$f" --format docx --blank --out "$out/docx/$f-blank.docx"
+done
+"$z" render --form signing --format docx --paper a4 --in examples/signing.json --out "$out/docx/signing-a4.docx"
 
 # The official fonts' names mapped to the project's fonts.
 gunzip -c fonts/NotoSerifSC-Regular.full.ttf.gz > "$work/fonts/NotoSerifSC-Regular.full.ttf"

@@ -104,9 +104,9 @@ func Generate(rng *rand.Rand) *Table {
 	sizes := []layout.Length{7.5, 9, 10.5, 16}
 	size := sizes[rng.IntN(len(sizes))]
 	font := layout.Font{Role: layout.RoleBody, Size: size}
-	page := layout.Page{Size: layout.A4, Landscape: rng.IntN(2) == 0}
+	page := layout.Page{Size: layout.A4(), Landscape: rng.IntN(2) == 0}
 	if rng.IntN(3) == 0 {
-		page.Size = layout.A3
+		page.Size = layout.A3()
 	}
 	m := layout.MM(10 + float64(f64(rng)*30))
 	page.Margins = layout.Insets{Top: m, Bottom: m * layout.Length(0.5+f64(rng)), Left: m, Right: m}

@@ -1,0 +1,205 @@
+package docgen
+
+import (
+	"strings"
+	"time"
+
+	"github.com/zsdoc/zsdoc/docgen/docx"
+	"github.com/zsdoc/zsdoc/docgen/layout"
+	"github.com/zsdoc/zsdoc/docgen/pdf"
+	"github.com/zsdoc/zsdoc/fonts"
+	"github.com/zsdoc/zsdoc/forms"
+	"github.com/zsdoc/zsdoc/seal"
+)
+
+// config is what the options set.
+type config struct {
+	paper    Paper // "": the form's default
+	seal     *seal.Image
+	seals    Seals
+	sealSize layout.Length
+	fonts    *fonts.Set
+	docx     docx.Options
+	pdf      pdf.Options
+	created  *time.Time
+}
+
+// Option configures rendering.
+type Option func(*config) error
+
+// Paper is a paper size a form can be printed on.
+type Paper string
+
+// The papers.
+const (
+	A4 Paper = "A4"
+	A3 Paper = "A3"
+)
+
+// ParsePaper accepts "a4" or "a3" (any case).
+func ParsePaper(s string) (Paper, error) {
+	switch p := Paper(strings.ToUpper(strings.TrimSpace(s))); p {
+	case A4, A3:
+		return p, nil
+	}
+	return "", optionErr("不支持的纸张“%s”，应为 A4 或 A3", s)
+}
+
+// size returns the page size of the paper.
+func (p Paper) size() layout.PageSize {
+	if p == A3 {
+		return layout.A3()
+	}
+	return layout.A4()
+}
+
+// WithPaper sets the paper of 附件4: A3 (the default) or A4. The other
+// forms are printed on A4 as the official layouts require; asking for A3
+// gives them A3 landscape (附件2, 3, 5) and is an error for 附件6.
+func WithPaper(p Paper) Option {
+	return func(c *config) error {
+		if p != A3 && p != A4 {
+			return optionErr("不支持的纸张“%s”，应为 A4 或 A3", p)
+		}
+		c.paper = p
+		return nil
+	}
+}
+
+// WithSeal stamps the seal image (a PNG, ideally round with a transparent
+// background) on every form and every order, over the unit name (附件2–5)
+// or the issuer and issue date (附件6), whatever seal ids the input names
+// (see WithSeals). The file is checked by seal.Decode (size and shape
+// bounded before decoding, every PNG colour type accepted) and embedded at
+// print resolution (seal.PrintDPI at its printed size, see WithSealSize);
+// one it refuses gives an *OptionError with the seal package's Chinese
+// message.
+func WithSeal(pngData []byte) Option {
+	return func(c *config) error {
+		img, err := seal.Decode(pngData)
+		if err != nil {
+			return &OptionError{err.Error()}
+		}
+		return WithSealImage(img)(c)
+	}
+}
+
+// WithSealImage is WithSeal for a seal already checked by seal.Decode.
+func WithSealImage(img seal.Image) Option {
+	return func(c *config) error {
+		if len(img.PNG) == 0 || img.Width <= 0 || img.Height <= 0 {
+			return optionErr("印章图片为空")
+		}
+		c.seal = &img
+		return nil
+	}
+}
+
+// WithSeals resolves the seal ids that forms name (the "seal" key of
+// 附件2–5 and of each 督办单) through s: the seal is stamped, an id s does
+// not know is an error of that field (rule "seal"), never an unstamped
+// document. By default ids resolve through a seal.Store holding only the
+// built-in specimen seal (seal.SpecimenID); a *seal.Store from
+// seal.LoadDir adds a folder of seals. WithSeal overrides every id.
+func WithSeals(s Seals) Option {
+	return func(c *config) error {
+		if s == nil {
+			return optionErr("印章库为空")
+		}
+		c.seals = s
+		return nil
+	}
+}
+
+// WithSealSize sets the seal's diameter in millimetres (default 42).
+func WithSealSize(mm float64) Option {
+	return func(c *config) error {
+		if mm < 10 || mm > 80 {
+			return optionErr("印章直径 %.0f 毫米不合理，应在 10 到 80 毫米之间", mm)
+		}
+		c.sealSize = layout.MM(mm)
+		return nil
+	}
+}
+
+// WithCreationDate sets the creation date written in the document's
+// metadata. By default it is the form's date (填报日期, or the 督办单's
+// 日期) at midnight China time, and none for a blank form, so that the same
+// input gives byte-identical output; the CLI passes SOURCE_DATE_EPOCH here.
+func WithCreationDate(t time.Time) Option {
+	return func(c *config) error {
+		c.created = &t
+		return nil
+	}
+}
+
+// WithDuplex asks printers to print the PDF on both sides of the paper
+// (/Duplex /DuplexFlipLongEdge in its viewer preferences), for batches of
+// 督办单.
+func WithDuplex() Option {
+	return func(c *config) error {
+		c.pdf.Duplex = true
+		return nil
+	}
+}
+
+// WithFonts sets the fonts of the PDF (default: the embedded fonts, see
+// fonts.Default; fonts.FromEnv applies the ZSDOC_FONT_* variables, and
+// fonts.Configure font files by role).
+func WithFonts(s *fonts.Set) Option {
+	return func(c *config) error {
+		c.fonts = s
+		return nil
+	}
+}
+
+// WithFontNames sets the font names a DOCX asks Word for, by role, as
+// fonts.Configure takes font files (default 方正小标宋简体 for fonts.Title,
+// 黑体 for fonts.Label, 仿宋_GB2312 for fonts.Body and 宋体 for the page
+// numbers, fonts.Number). An empty name keeps the default.
+func WithFontNames(names map[fonts.Role]string) Option {
+	return func(c *config) error {
+		for role, name := range names {
+			if name == "" {
+				continue
+			}
+			if c.docx.FontNames == nil {
+				c.docx.FontNames = map[layout.Role]string{}
+			}
+			c.docx.FontNames[role] = name
+		}
+		return nil
+	}
+}
+
+func newConfig(opts []Option) (*config, error) {
+	c := &config{sealSize: layout.MM(sealDefault)}
+	for _, o := range opts {
+		if err := o(c); err != nil {
+			return nil, err
+		}
+	}
+	if c.seal != nil {
+		img, err := seal.Resample(*c.seal, seal.PixelsFor(c.sealSize.MMs()))
+		if err != nil {
+			return nil, &OptionError{err.Error()}
+		}
+		c.seal = &img
+	}
+	return c, nil
+}
+
+// chinaTime is UTC+8, where the forms are dated.
+var chinaTime = time.FixedZone("CST", 8*3600)
+
+// creationDate is the option's date, else the form's date (see WithCreationDate).
+func (c *config) creationDate(f forms.Form) time.Time {
+	if c.created != nil {
+		return *c.created
+	}
+	t, err := f.FormDate().Time()
+	if err != nil {
+		return time.Time{}
+	}
+	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, chinaTime)
+}
