@@ -120,9 +120,16 @@ func ExampleRenderBatch() {
 		}
 	}
 	var pdf bytes.Buffer
-	err := docgen.RenderBatch(context.Background(), &pdf, orders, docgen.PDF, docgen.WithDuplex())
+	// Printed on both sides, every order starts on a front: a blank back
+	// follows each one-page order.
+	err := docgen.RenderBatch(context.Background(), &pdf, orders, docgen.PDF, docgen.WithDuplex(),
+		docgen.WithPageRanges(func(order, first, last int) { fmt.Printf("order %d: pages %d–%d\n", order, first, last) }))
 	fmt.Println(err, bytes.Count(pdf.Bytes(), []byte("/Type /Page /Parent")), "pages")
-	// Output: <nil> 3 pages
+	// Output:
+	// order 0: pages 1–1
+	// order 1: pages 3–3
+	// order 2: pages 5–5
+	// <nil> 5 pages
 }
 
 // The PDF's fonts: the embedded defaults, or the unit's own font files by

@@ -135,10 +135,23 @@ func WithCreationDate(t time.Time) Option {
 
 // WithDuplex asks printers to print the PDF on both sides of the paper
 // (/Duplex /DuplexFlipLongEdge in its viewer preferences), for batches of
-// 督办单.
+// 督办单; in a batch, a blank page is put before an order that would start
+// on the back of a sheet, so every order starts on a front side (a DOCX
+// batch breaks to the next odd page).
 func WithDuplex() Option {
 	return func(c *config) error {
 		c.pdf.Duplex = true
+		return nil
+	}
+}
+
+// WithPageRanges calls fn with the pages of each order of a batch (or of
+// the one form) as the PDF is written: the order's index (from 0) and its
+// first and last page in the file (from 1), for a manifest of a printed
+// batch. A DOCX has no fixed pages: fn is not called.
+func WithPageRanges(fn func(order, first, last int)) Option {
+	return func(c *config) error {
+		c.pdf.SectionPages = fn
 		return nil
 	}
 }

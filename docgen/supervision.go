@@ -156,7 +156,8 @@ func composeOrder(s *forms.Supervision, c *config, prefix, row string) (layout.S
 		},
 	}
 	blocks = append(blocks, t)
-	sec := layout.Section{Page: page, Blocks: blocks, PageNumbers: pageNumbers()}
+	// In a batch printed on both sides, every order starts on a front.
+	sec := layout.Section{Page: page, Blocks: blocks, PageNumbers: pageNumbers(), OddPage: prefix != "" && c.pdf.Duplex}
 	if s == nil {
 		sec.Images = c.sealImages(c.seal)
 		return sec, nil

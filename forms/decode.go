@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/shopspring/decimal"
 	"reflect"
 	"strconv"
 	"strings"
@@ -244,14 +245,31 @@ func parseInt(raw []byte) (int64, bool) {
 	}
 	n, err := strconv.ParseInt(s, 10, 32)
 	if err != nil {
-		// 3.0 is an integer too.
+		// 3.0 and 3e0 are integers too, but 3.0000000000000001 is not,
+		// though float64 rounds it to 3: the value must be exact.
 		f, ferr := strconv.ParseFloat(s, 64)
-		if ferr != nil || f != float64(int64(f)) || f > 1<<31 || f < -(1<<31) {
+		if ferr != nil || f != float64(int64(f)) || f > 1<<31 || f < -(1<<31) || !exactInt(s, int64(f)) {
 			return 0, false
 		}
 		n = int64(f)
 	}
 	return n, true
+}
+
+// exactInt reports whether the number s is exactly n. Its length and
+// exponent are bounded first, so that the exact comparison stays cheap.
+func exactInt(s string, n int64) bool {
+	if len(s) > 40 {
+		return false
+	}
+	if i := strings.IndexAny(s, "eE"); i >= 0 {
+		exp, err := strconv.Atoi(strings.TrimPrefix(s[i+1:], "+"))
+		if err != nil || exp > 40 || exp < -40 {
+			return false
+		}
+	}
+	d, err := decimal.NewFromString(s)
+	return err == nil && d.Equal(decimal.NewFromInt(n))
 }
 
 // object decodes a JSON object into the struct rv.

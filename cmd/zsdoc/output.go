@@ -1,8 +1,10 @@
 package main
 
 import (
+	"bufio"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"math/rand/v2"
 	"os"
@@ -43,21 +45,62 @@ const maxLinks = 40
 // the data is an internal I/O error (exit 3). Every message names the path
 // the user gave, never the temporary file.
 func writeOutput(name string, data []byte, e env) error {
+	return writeOutputFunc(name, func(w io.Writer) error { _, err := w.Write(data); return err }, e)
+}
+
+// writeOutputFunc is writeOutput for output produced by write as it goes
+// (a batch of thousands of 督办单): the same rules, and when write fails
+// the new file is removed, so a failure never leaves a partial output
+// behind (except on a FIFO or device, written straight through). An error
+// of write that is not one of writing the file is returned as it is.
+func writeOutputFunc(name string, write func(io.Writer) error, e env) error {
 	if name == "-" {
-		if _, err := e.stdout.Write(data); err != nil {
-			return fmt.Errorf("写入标准输出失败：%w", err)
+		ow := &outWriter{w: e.stdout}
+		if err := write(ow); err != nil {
+			if ow.err != nil {
+				return fmt.Errorf("写入标准输出失败：%w", ow.err)
+			}
+			return err
 		}
 		return nil
 	}
-	if err := writeFile(name, data); err != nil {
+	if err := writeFile(name, write); err != nil {
 		return err
 	}
 	fmt.Fprintf(e.stderr, "已生成 %s\n", name)
 	return nil
 }
 
-// writeFile writes data to the file name as writeOutput describes.
-func writeFile(name string, data []byte) error {
+// outWriter remembers a failure of the file it writes, so that it can be
+// told from a failure of what produces the data.
+type outWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (o *outWriter) Write(p []byte) (int, error) {
+	n, err := o.w.Write(p)
+	if err != nil && o.err == nil {
+		o.err = err
+	}
+	return n, err
+}
+
+// produce runs write into f: an error writing f is an I/O error of the
+// output (name); any other error of write is returned as it is.
+func produce(name string, f io.Writer, write func(io.Writer) error) error {
+	ow := &outWriter{w: f}
+	if err := write(ow); err != nil {
+		if ow.err != nil {
+			return ioErr(name, ow.err)
+		}
+		return err
+	}
+	return nil
+}
+
+// writeFile writes the output to the file name as writeOutput describes.
+func writeFile(name string, write func(io.Writer) error) error {
 	if name == "" {
 		return usageErr("缺少输出文件名")
 	}
@@ -69,7 +112,7 @@ func writeFile(name string, data []byte) error {
 		if err != nil {
 			return err
 		}
-		return replaceFile(name, path, data, nil)
+		return replaceFile(name, path, write, nil)
 	}
 	if err != nil {
 		return pathErr(name, err)
@@ -78,7 +121,7 @@ func writeFile(name string, data []byte) error {
 	case fi.IsDir():
 		return usageErr("输出路径“%s”是一个目录，请用 --out 给出文件名", name)
 	case !fi.Mode().IsRegular():
-		return writeInPlace(name, name, data, 0)
+		return writeInPlace(name, name, write, 0)
 	}
 	path, err := resolveLinks(name)
 	if err != nil {
@@ -87,12 +130,12 @@ func writeFile(name string, data []byte) error {
 	if pfi, err := os.Stat(path); err != nil || !os.SameFile(fi, pfi) {
 		// A link whose text is not the path of its file, such as
 		// /proc/self/fd/1 naming a deleted file: write through it.
-		return writeInPlace(name, name, data, os.O_TRUNC)
+		return writeInPlace(name, name, write, os.O_TRUNC)
 	}
 	if linkCount(fi) > 1 {
-		return writeInPlace(name, path, data, os.O_TRUNC)
+		return writeInPlace(name, path, write, os.O_TRUNC)
 	}
-	return replaceFile(name, path, data, fi)
+	return replaceFile(name, path, write, fi)
 }
 
 // resolveLinks follows the symbolic links that name is, one by one, and
@@ -130,7 +173,7 @@ func resolveLinks(name string) (string, error) {
 // replaceFile writes data to a new file in the directory of path and renames
 // it to path. old, if not nil, is the file being replaced, whose mode and
 // owner the new file takes. name is the path the user gave, for messages.
-func replaceFile(name, path string, data []byte, old fs.FileInfo) error {
+func replaceFile(name, path string, write func(io.Writer) error, old fs.FileInfo) error {
 	dir, base := filepath.Split(path)
 	if base == "" {
 		return usageErr("无法写入输出文件“%s”：不是文件名", name)
@@ -139,10 +182,10 @@ func replaceFile(name, path string, data []byte, old fs.FileInfo) error {
 	if err != nil {
 		return pathErr(name, err)
 	}
-	if err := fill(f, data, old); err != nil {
+	if err := fill(name, f, write, old); err != nil {
 		f.Close()
 		os.Remove(tmp)
-		return ioErr(name, err)
+		return err
 	}
 	if err := f.Close(); err != nil {
 		os.Remove(tmp)
@@ -156,17 +199,24 @@ func replaceFile(name, path string, data []byte, old fs.FileInfo) error {
 }
 
 // fill gives the new file f the mode and owner of old (if not nil), writes
-// data and syncs it to disk.
-func fill(f *os.File, data []byte, old fs.FileInfo) error {
+// the output and syncs it to disk.
+func fill(name string, f *os.File, write func(io.Writer) error, old fs.FileInfo) error {
 	if old != nil {
 		if err := keepMode(f, old); err != nil {
-			return err
+			return ioErr(name, err)
 		}
 	}
-	if _, err := f.Write(data); err != nil {
+	bw := bufio.NewWriterSize(f, 256<<10)
+	if err := produce(name, bw, write); err != nil {
 		return err
 	}
-	return f.Sync()
+	if err := bw.Flush(); err != nil {
+		return ioErr(name, err)
+	}
+	if err := f.Sync(); err != nil {
+		return ioErr(name, err)
+	}
+	return nil
 }
 
 // createTemp creates a new file with a random name in dir (a path that is
@@ -182,16 +232,16 @@ func createTemp(dir string) (*os.File, string, error) {
 	}
 }
 
-// writeInPlace opens path for writing, with flag added, and writes data.
-// name is the path the user gave, for messages.
-func writeInPlace(name, path string, data []byte, flag int) error {
+// writeInPlace opens path for writing, with flag added, and writes the
+// output. name is the path the user gave, for messages.
+func writeInPlace(name, path string, write func(io.Writer) error, flag int) error {
 	f, err := os.OpenFile(path, os.O_WRONLY|flag, 0)
 	if err != nil {
 		return pathErr(name, err)
 	}
-	if _, err := f.Write(data); err != nil {
+	if err := produce(name, f, write); err != nil {
 		f.Close()
-		return ioErr(name, err)
+		return err
 	}
 	if err := f.Close(); err != nil {
 		return ioErr(name, err)

@@ -24,15 +24,24 @@ func zsdoc(t *testing.T, stdin io.Reader, args ...string) result {
 	if stdin == nil {
 		stdin = strings.NewReader("")
 	}
+	e, out, errOut := testEnv(stdin)
+	code := exitCode(run(context.Background(), args, e), errOut)
+	return result{code, out.String(), errOut.String()}
+}
+
+// testEnv is the environment of a command run by a test: ZSDOC_SEALS is
+// the tests' seal folder, nothing else is set.
+func testEnv(stdin io.Reader) (env, *bytes.Buffer, *bytes.Buffer) {
+	if stdin == nil {
+		stdin = strings.NewReader("")
+	}
 	var out, errOut bytes.Buffer
-	e := env{stdin: stdin, stdout: &out, stderr: &errOut, getenv: func(k string) string {
+	return env{stdin: stdin, stdout: &out, stderr: &errOut, getenv: func(k string) string {
 		if k == "ZSDOC_SEALS" {
 			return testSeals
 		}
 		return ""
-	}}
-	code := exitCode(run(context.Background(), args, e), &errOut)
-	return result{code, out.String(), errOut.String()}
+	}}, &out, &errOut
 }
 
 // formOf returns the form of a file named "<form>-<case>.json" or "<form>.json".

@@ -123,6 +123,9 @@ func (b *builder) sectPr(sec *layout.Section, numbered bool) string {
 		x.raw(`<w:footerReference w:type="even" r:id="` + b.footerRel(even) + `"/>`)
 		x.raw(`<w:footerReference w:type="default" r:id="` + b.footerRel(odd) + `"/>`)
 	}
+	if sec.OddPage {
+		x.raw(`<w:type w:val="oddPage"/>`)
+	}
 	x.raw(`<w:pgSz w:w="`)
 	x.int(int64(twips(page.Width())))
 	x.raw(`" w:h="`)

@@ -299,6 +299,11 @@ type Section struct {
 	Blocks      []Block
 	Images      []Image
 	PageNumbers *PageNumbers
+	// OddPage starts the section on an odd (front, recto) page of the
+	// document when it is printed on both sides: a blank page is put
+	// before it when the sections before end on an odd page (DOCX: a
+	// section break to the next odd page).
+	OddPage bool
 }
 
 // Document is what a composer produces and a backend renders.

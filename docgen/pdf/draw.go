@@ -37,6 +37,11 @@ type Options struct {
 	// Duplex asks printers for two-sided printing (/Duplex
 	// /DuplexFlipLongEdge).
 	Duplex bool
+	// SectionPages, when set, is told the pages of each section as it is
+	// written: its index (from 0) and its first and last page in the
+	// document (from 1; a blank page put before an OddPage section is not
+	// the section's).
+	SectionPages func(section, first, last int)
 }
 
 // RenderSections writes the sections the sequence yields, in order, as one
@@ -66,6 +71,7 @@ func renderSections(ctx context.Context, w io.Writer, doc *layout.Document, sect
 	}
 	d := &drawer{fonts: map[*fonts.Face]*pdfw.FontRef{}, images: map[*byte]*pdfw.ImageRef{}}
 	sh := &shaper{set: set}
+	written, index := 0, 0 // pages written, sections seen
 	for sec := range sections {
 		laid, err := layoutSection(ctx, sh, sec)
 		if err != nil {
@@ -77,6 +83,7 @@ func renderSections(ctx context.Context, w io.Writer, doc *layout.Document, sect
 		if len(sh.missing) > 0 {
 			// Stop writing, but lay the rest out too, so that the error
 			// lists every character of every section, as Check does.
+			index++
 			continue
 		}
 		if d.pw == nil {
@@ -86,6 +93,13 @@ func renderSections(ctx context.Context, w io.Writer, doc *layout.Document, sect
 				return err
 			}
 		}
+		if sec.OddPage && written%2 == 1 && len(laid) > 0 {
+			if err := d.blank(laid[0]); err != nil {
+				return err
+			}
+			written++
+		}
+		first := written + 1
 		for _, pg := range laid {
 			if err := ctx.Err(); err != nil {
 				return err
@@ -93,7 +107,12 @@ func renderSections(ctx context.Context, w io.Writer, doc *layout.Document, sect
 			if err := d.page(pg); err != nil {
 				return err
 			}
+			written++
 		}
+		if opts.SectionPages != nil {
+			opts.SectionPages(index, first, written)
+		}
+		index++
 	}
 	if len(sh.missing) > 0 {
 		return sh.missing
@@ -118,6 +137,15 @@ type drawer struct {
 	fonts  map[*fonts.Face]*pdfw.FontRef
 	images map[*byte]*pdfw.ImageRef // by the first byte of the PNG: one image however many pages stamp it
 	glyphs []pdfw.Glyph
+}
+
+// blank writes an empty page the size of pg.
+func (d *drawer) blank(pg *Page) error {
+	p, err := d.pw.BeginPage(pg.Width, pg.Height)
+	if err != nil {
+		return err
+	}
+	return d.pw.EndPage(p)
 }
 
 func (d *drawer) page(pg *Page) error {

@@ -58,11 +58,9 @@
 //     所属500强名称及排名, at most forms.MaxProjects projects in 附件4.
 //     The descriptions name them.
 //
-// One case is stricter: the decoder reads a JSON number for an integer
-// through float64, so it takes 3.0000000000000001 as 3 and 1e-400 as 0; a
-// validator that compares numbers exactly (as github.com/santhosh-tekuri/
-// jsonschema does) finds them not integers. A validator using doubles, as
-// most do, agrees with Parse. TestIntegerRounding keeps this note true.
+// A JSON number for an integer must be exactly an integer for Parse too:
+// 3.0000000000000001 and 1e-400 are refused by both, though float64 would
+// round them to 3 and 0 (TestIntegerRounding).
 //
 // Patterns use only syntax that ECMA-262 (u flag) and Go's RE2 read alike.
 //

@@ -154,7 +154,7 @@ func amountPattern(blankOK bool) string {
 // intPattern: text that may hold an integer: blank, or Go's syntax of an
 // integer or float (which strconv reads, underscores and hexadecimal
 // included), full-width digits and letters too. Parse checks that the
-// value is a whole number: "1.5e1" is one, and "3.0000000000000001" is 3.
+// value is exactly a whole number: "1.5e1" is one, "3.0000000000000001" is not.
 var intPattern = func() string {
 	digits := digitRe + "[0-9０-９_]*"
 	dec := "(?:" + digits + "(?:\\." + "[0-9０-９_]*)?|\\." + digits + ")(?:[eEｅＥ][+\\-]?" + digits + ")?"
