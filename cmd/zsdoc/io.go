@@ -86,6 +86,20 @@ func placeholder(flag string) string {
 		return "DIR"
 	case "font-fallback":
 		return "TTF[" + string(os.PathListSeparator) + "TTF…]"
+	case "addr":
+		return "ADDR"
+	case "max-body":
+		return "BYTES"
+	case "concurrency":
+		return "N"
+	case "queue-wait", "render-timeout", "shutdown-grace":
+		return "DURATION"
+	case "seal-id":
+		return "ID"
+	case "encoding":
+		return "utf-8|gb18030"
+	case "sheet":
+		return "NAME"
 	}
 	if strings.HasPrefix(flag, "font-") {
 		return "TTF"

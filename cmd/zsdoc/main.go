@@ -88,6 +88,7 @@ func commands() []command {
 		{"render", "生成表单的 PDF 或 Word 文件（填好的或空白的）", runRender},
 		{"validate", "校验表单数据（JSON），列出全部错误", runValidate},
 		{"batch", "批量生成督办单：一个 PDF（或 Word 文件的 ZIP），每份盖各自的印章", runBatch},
+		{"serve", "启动 HTTP 服务（表单生成、校验、印章授权）", runServe},
 		{"example", "输出某张表的示例输入（JSON）", runExample},
 		{"licenses", "输出内置字体的许可证", runLicenses},
 		{"version", "输出版本、源码修订号和平台（也可用 --version）", runVersion},
