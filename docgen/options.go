@@ -197,6 +197,7 @@ func newConfig(opts []Option) (*config, error) {
 		if err != nil {
 			return nil, &OptionError{err.Error()}
 		}
+		img.Memo = new(seal.Memo)
 		c.seal = &img
 	}
 	return c, nil

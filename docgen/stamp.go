@@ -58,6 +58,10 @@ func (c *config) sealImages(img *seal.Image) []layout.Image {
 	}
 	w := c.sealSize
 	h := w * layout.Length(img.Height) / layout.Length(img.Width)
-	return []layout.Image{{PNG: img.PNG, Width: w, Height: h, Anchor: anchorSeal, OffsetY: -h / 10,
-		Multiply: true, Name: "印章"}}
+	li := layout.Image{PNG: img.PNG, Width: w, Height: h, Anchor: anchorSeal, OffsetY: -h / 10,
+		Multiply: true, Name: "印章"}
+	if img.Memo != nil {
+		li.Memo = img.Memo
+	}
+	return []layout.Image{li}
 }

@@ -62,6 +62,49 @@ type Image struct {
 	PNG []byte
 	// Width and Height are the size in pixels, within MinSide..MaxSide.
 	Width, Height int
+	// Memo, when set, keeps what renderers derive from the image (a PDF's
+	// compressed image streams) across documents; the images a Store
+	// gives have one, so a seal stamped on thousands of documents is
+	// encoded once. Copies of an Image share it.
+	Memo *Memo
+}
+
+// Memo holds values derived from an image, each built once, by key. It is
+// safe for concurrent use; the zero value is ready.
+type Memo struct {
+	mu sync.Mutex
+	m  map[string]*memoEntry
+}
+
+type memoEntry struct {
+	done chan struct{}
+	v    any
+	err  error
+}
+
+// Get returns the value of key, calling build the first time (concurrent
+// callers of the same key wait for it). A failed build is not kept.
+func (m *Memo) Get(key string, build func() (any, error)) (any, error) {
+	m.mu.Lock()
+	if e, ok := m.m[key]; ok {
+		m.mu.Unlock()
+		<-e.done
+		return e.v, e.err
+	}
+	if m.m == nil {
+		m.m = map[string]*memoEntry{}
+	}
+	e := &memoEntry{done: make(chan struct{})}
+	m.m[key] = e
+	m.mu.Unlock()
+	e.v, e.err = build()
+	close(e.done)
+	if e.err != nil {
+		m.mu.Lock()
+		delete(m.m, key)
+		m.mu.Unlock()
+	}
+	return e.v, e.err
 }
 
 // Decode checks seal file bytes and normalises them into an Image.

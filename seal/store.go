@@ -56,7 +56,7 @@ type sized struct {
 // NewStore returns a Store holding only the specimen seal, under
 // SpecimenID.
 func NewStore() *Store {
-	return &Store{seals: map[string]*entry{SpecimenID: {img: Specimen()}}}
+	return &Store{seals: map[string]*entry{SpecimenID: {img: withMemo(Specimen())}}}
 }
 
 // Add checks a seal PNG with Decode and stores it under id, replacing any
@@ -86,7 +86,7 @@ func (s *Store) put(id string, img Image) {
 	if s.seals == nil {
 		s.seals = make(map[string]*entry)
 	}
-	s.seals[id] = &entry{img: img}
+	s.seals[id] = &entry{img: withMemo(img)}
 }
 
 // IDs returns the ids of the seals in the store, sorted.
@@ -146,6 +146,7 @@ func (s *Store) Seal(id string, widthPx int) (Image, error) {
 
 	s.resamples.Add(1)
 	r.img, r.err = Resample(img, dw)
+	r.img = withMemo(r.img)
 	close(r.done)
 	if r.err != nil {
 		// Do not keep a failure (only a bug can cause one): forget it.
@@ -154,6 +155,13 @@ func (s *Store) Seal(id string, widthPx int) (Image, error) {
 		s.mu.Unlock()
 	}
 	return r.img, r.err
+}
+
+// withMemo gives img a Memo of its own, for the renderers of the
+// documents it is stamped on.
+func withMemo(img Image) Image {
+	img.Memo = new(Memo)
+	return img
 }
 
 // remember adds r to e's cache as width dw, dropping the oldest width when

@@ -225,7 +225,11 @@ func (*Table) isBlock()     {}
 // Image is a picture placed over the text like ink: anchored to spans, it
 // takes no room and pushes nothing aside (the seal).
 type Image struct {
-	PNG           []byte
+	PNG []byte
+	// Memo, when set, keeps what a backend derives from PNG (the PDF's
+	// compressed image streams) for the next document that draws the same
+	// image; a seal store gives one with each seal (seal.Memo).
+	Memo          Memo
 	Width, Height Length
 	// Anchor is the Anchor of the span(s) the image sits on; the image is
 	// centred on the box around all of them (all must be in one block).
@@ -304,6 +308,12 @@ type Section struct {
 	// before it when the sections before end on an odd page (DOCX: a
 	// section break to the next odd page).
 	OddPage bool
+}
+
+// Memo holds values derived from an image, each built once by key, safe
+// for concurrent use.
+type Memo interface {
+	Get(key string, build func() (any, error)) (any, error)
 }
 
 // Document is what a composer produces and a backend renders.

@@ -1,10 +1,14 @@
 package pdf
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
+	"image"
+	"image/png"
 	"io"
+	"sync"
 	"testing"
 	"time"
 
@@ -108,4 +112,73 @@ func TestMaxPagesPerSection(t *testing.T) {
 	if n, err := Measure(context.Background(), doc, set); err != nil || n != MaxPages+1 {
 		t.Fatalf("%d one-page sections: %d pages, err %v", MaxPages+1, n, err)
 	}
+}
+
+// countingMemo is a layout.Memo that counts the values it builds.
+type countingMemo struct {
+	mu    sync.Mutex
+	m     map[string]any
+	built int
+}
+
+func (c *countingMemo) Get(key string, build func() (any, error)) (any, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if v, ok := c.m[key]; ok {
+		return v, nil
+	}
+	v, err := build()
+	if err == nil {
+		if c.m == nil {
+			c.m = map[string]any{}
+		}
+		c.m[key] = v
+		c.built++
+	}
+	return v, err
+}
+
+// An image with a Memo is encoded once for any number of documents, and
+// the documents are the same as without it.
+func TestImageMemoEncodesOnce(t *testing.T) {
+	set, err := fonts.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	memo := &countingMemo{}
+	doc := func(m layout.Memo) *layout.Document {
+		return &layout.Document{Sections: []layout.Section{{Page: layout.Page{Size: layout.A4()},
+			Blocks: []layout.Block{&layout.Paragraph{Spans: []layout.Span{{Text: "盖章处", Anchor: "seal"}}, Font: layout.Font{Size: 12}}},
+			Images: []layout.Image{{PNG: testPNG(t), Width: 100, Height: 100, Anchor: "seal", Memo: m}}}}}
+	}
+	var plain bytes.Buffer
+	if err := Render(t.Context(), &plain, doc(nil), set); err != nil {
+		t.Fatal(err)
+	}
+	for range 3 {
+		var out bytes.Buffer
+		if err := Render(t.Context(), &out, doc(memo), set); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(out.Bytes(), plain.Bytes()) {
+			t.Fatal("a document with the memo differs from one without")
+		}
+	}
+	if memo.built != 1 {
+		t.Errorf("encoded %d times for 3 documents", memo.built)
+	}
+}
+
+// testPNG is a small RGBA image with transparency.
+func testPNG(t *testing.T) []byte {
+	t.Helper()
+	m := image.NewNRGBA(image.Rect(0, 0, 40, 40))
+	for i := range m.Pix {
+		m.Pix[i] = byte(i * 7)
+	}
+	var buf bytes.Buffer
+	if err := png.Encode(&buf, m); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
 }

@@ -139,6 +139,19 @@ type drawer struct {
 	glyphs []pdfw.Glyph
 }
 
+// encodeImage compresses an image for the PDF, once per image that has a
+// Memo (a seal of a store) however many documents draw it.
+func encodeImage(img *Image) (*pdfw.EncodedImage, error) {
+	if img.Memo == nil {
+		return pdfw.EncodePNG(img.PNG, compressLevel)
+	}
+	v, err := img.Memo.Get("pdf", func() (any, error) { return pdfw.EncodePNG(img.PNG, compressLevel) })
+	if err != nil {
+		return nil, err
+	}
+	return v.(*pdfw.EncodedImage), nil
+}
+
 // blank writes an empty page the size of pg.
 func (d *drawer) blank(pg *Page) error {
 	p, err := d.pw.BeginPage(pg.Width, pg.Height)
@@ -169,7 +182,11 @@ func (d *drawer) page(pg *Page) error {
 		}
 		ref, ok := d.images[&img.PNG[0]]
 		if !ok {
-			if ref, err = d.pw.AddPNG(img.PNG); err != nil {
+			enc, err := encodeImage(&img)
+			if err == nil {
+				ref, err = d.pw.AddImage(enc)
+			}
+			if err != nil {
 				return fmt.Errorf("印章图片无法使用：%w", err)
 			}
 			d.images[&img.PNG[0]] = ref

@@ -59,6 +59,7 @@ type Image struct {
 	Box      Rect
 	PNG      []byte
 	Multiply bool
+	Memo     layout.Memo // see layout.Image
 }
 
 // Cell is a table cell's box on a page (for tests: text must stay inside,

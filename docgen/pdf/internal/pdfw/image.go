@@ -27,54 +27,100 @@ type ImageRef struct {
 // Size returns the image's size in pixels.
 func (r *ImageRef) Size() (width, height int) { return r.width, r.height }
 
-// AddPNG decodes a PNG image and writes it as an image XObject: 8-bit
-// DeviceRGB samples and, when a pixel is not fully opaque, a DeviceGray
-// soft mask of the alpha channel. An opaque 8-bit RGB non-interlaced PNG is
-// passed through as it is (its IDAT data with the PNG predictor). Adding
-// the same bytes again returns the same ImageRef.
+// EncodedImage is a PNG image compressed for a PDF: what AddImage writes.
+// EncodePNG makes one without a Writer, so that an image drawn by many
+// documents (a seal) is decoded and compressed once. It is immutable.
+type EncodedImage struct {
+	key           [sha256.Size]byte
+	width, height int
+	samples       []byte // zlib RGB samples, or the PNG's IDAT data (predictor)
+	predictor     bool
+	alpha         []byte // zlib alpha samples; nil when every pixel is opaque
+}
+
+// EncodePNG decodes a PNG image and compresses it at the flate level
+// (1..9) as an image XObject's streams: 8-bit DeviceRGB samples and, when
+// a pixel is not fully opaque, a DeviceGray soft mask of the alpha
+// channel. An opaque 8-bit RGB non-interlaced PNG is passed through as it
+// is (its IDAT data with the PNG predictor).
+func EncodePNG(data []byte, level int) (*EncodedImage, error) {
+	if level < 1 || level > 9 {
+		return nil, fmt.Errorf("pdfw: compress level %d out of range 1..9", level)
+	}
+	cfg, err := png.DecodeConfig(bytes.NewReader(data))
+	if err != nil {
+		return nil, fmt.Errorf("pdfw: PNG image: %w", err)
+	}
+	if cfg.Width <= 0 || cfg.Height <= 0 || int64(cfg.Width)*int64(cfg.Height) > maxPixels {
+		return nil, fmt.Errorf("pdfw: PNG image of %d x %d pixels is too large", cfg.Width, cfg.Height)
+	}
+	img, err := png.Decode(bytes.NewReader(data))
+	if err != nil {
+		return nil, fmt.Errorf("pdfw: PNG image: %w", err)
+	}
+	e := &EncodedImage{key: sha256.Sum256(data), width: cfg.Width, height: cfg.Height}
+	if _, ok := img.(*image.RGBA); ok { // Go decodes 8-bit RGB without tRNS as *image.RGBA
+		if idat, ok := plainRGB(data); ok {
+			e.samples, e.predictor = idat, true
+			return e, nil
+		}
+	}
+	rgb, alpha := samples(img)
+	z := compressor{level: level}
+	defer z.release()
+	e.samples = bytes.Clone(z.compress(rgb))
+	if alpha != nil {
+		e.alpha = bytes.Clone(z.compress(alpha))
+	}
+	return e, nil
+}
+
+// AddPNG is AddImage of EncodePNG at the Writer's compression level.
+// Adding the same bytes again returns the same ImageRef.
 func (w *Writer) AddPNG(data []byte) (*ImageRef, error) {
 	if err := w.check(); err != nil {
 		return nil, err
 	}
-	key := sha256.Sum256(data)
-	if r, ok := w.byPNG[key]; ok {
+	if r, ok := w.byPNG[sha256.Sum256(data)]; ok {
 		return r, nil
 	}
-	cfg, err := png.DecodeConfig(bytes.NewReader(data))
+	e, err := EncodePNG(data, w.z.level)
 	if err != nil {
-		return nil, w.fail(fmt.Errorf("pdfw: PNG image: %w", err))
+		return nil, w.fail(err)
 	}
-	if cfg.Width <= 0 || cfg.Height <= 0 || int64(cfg.Width)*int64(cfg.Height) > maxPixels {
-		return nil, w.fail(fmt.Errorf("pdfw: PNG image of %d x %d pixels is too large", cfg.Width, cfg.Height))
+	return w.AddImage(e)
+}
+
+// AddImage writes an encoded image as an image XObject (and its soft
+// mask). Adding an image of the same PNG bytes again returns the same
+// ImageRef.
+func (w *Writer) AddImage(e *EncodedImage) (*ImageRef, error) {
+	if err := w.check(); err != nil {
+		return nil, err
 	}
-	img, err := png.Decode(bytes.NewReader(data))
-	if err != nil {
-		return nil, w.fail(fmt.Errorf("pdfw: PNG image: %w", err))
+	if r, ok := w.byPNG[e.key]; ok {
+		return r, nil
 	}
-	r := &ImageRef{w: w, index: len(w.images), width: cfg.Width, height: cfg.Height}
+	r := &ImageRef{w: w, index: len(w.images), width: e.width, height: e.height}
 	r.num = w.reserve()
 	dict := w.imageDict(r.width, r.height, "/DeviceRGB")
-	if _, ok := img.(*image.RGBA); ok { // Go decodes 8-bit RGB without tRNS as *image.RGBA
-		if idat, ok := plainRGB(data); ok {
-			dict = append(dict, " /DecodeParms << /Predictor 15 /Colors 3 /BitsPerComponent 8 /Columns "...)
-			dict = appendInt(dict, r.width)
-			dict = append(dict, " >>"...)
-			w.stream(r.num, dict, "/FlateDecode", idat)
-			return w.added(key, r)
-		}
-	}
-	rgb, alpha := samples(img)
-	if alpha != nil {
+	switch {
+	case e.predictor:
+		dict = append(dict, " /DecodeParms << /Predictor 15 /Colors 3 /BitsPerComponent 8 /Columns "...)
+		dict = appendInt(dict, r.width)
+		dict = append(dict, " >>"...)
+		w.stream(r.num, dict, "/FlateDecode", e.samples)
+	case e.alpha != nil:
 		r.smask = true
 		smask := w.reserve()
 		dict = append(dict, " /SMask "...)
 		dict = appendRef(dict, smask)
-		w.flateStream(r.num, dict, rgb)
-		w.flateStream(smask, w.imageDict(r.width, r.height, "/DeviceGray"), alpha)
-	} else {
-		w.flateStream(r.num, dict, rgb)
+		w.stream(r.num, dict, "/FlateDecode", e.samples)
+		w.stream(smask, w.imageDict(r.width, r.height, "/DeviceGray"), "/FlateDecode", e.alpha)
+	default:
+		w.stream(r.num, dict, "/FlateDecode", e.samples)
 	}
-	return w.added(key, r)
+	return w.added(e.key, r)
 }
 
 // added records a written image.
