@@ -2,11 +2,13 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 
+	"github.com/zsdoc/zsdoc/batch"
 	"github.com/zsdoc/zsdoc/docgen"
 	"github.com/zsdoc/zsdoc/forms"
 )
@@ -64,82 +66,97 @@ func runBatch(ctx context.Context, args []string, e env) error {
 	if *b.duplex {
 		opts = append(opts, docgen.WithDuplex())
 	}
-	src, err := openBatchInput(*b.in, b, e)
+	bopts := batch.Options{Format: format, Render: opts, SealID: *b.sealID, SkipInvalid: *b.skipInvalid,
+		Encoding: *b.encoding, Sheet: *b.sheet}
+	prog := newProgress(e.stderr)
+	if prog != nil {
+		bopts.Progress = prog.update
+	}
+	in, seekable, err := openBatchInput(*b.in, e)
 	if err != nil {
 		return err
 	}
-	defer src.close()
+	defer in.Close()
 
-	job := &batchJob{flags: b, format: format, opts: opts, src: src, e: e, progress: newProgress(e.stderr)}
-	if src.rewindable() {
+	var rep *batch.Report
+	if seekable {
 		// A file: check every order first, keeping none, then print.
-		if err := job.check(ctx); err != nil {
+		if rep, err = batch.Check(ctx, in, bopts); err != nil {
+			return batchErr(err, e)
+		}
+		if len(rep.Invalid) > 0 {
+			printProblems(rep.Err(), e)
+			if !*b.skipInvalid {
+				fmt.Fprintf(e.stderr, "共 %d 份督办单，%d 份不合规，未生成文件（--skip-invalid 可只生成合规的）\n", rep.Orders, len(rep.Invalid))
+				return &exitError{exitInvalid, errSilent}
+			}
+		}
+		if _, err := in.(io.Seeker).Seek(0, io.SeekStart); err != nil {
+			return fmt.Errorf("无法重新读取输入文件：%w", err)
+		}
+	}
+	var man *batch.Manifest
+	write := func(w io.Writer) (err error) {
+		man, err = batch.Print(ctx, w, in, bopts, rep, *b.manifest != "")
+		return err
+	}
+	err = writeOutputFunc(*b.out, write, e)
+	prog.done()
+	if err != nil {
+		return batchErr(err, e)
+	}
+	if *b.manifest != "" {
+		data, err := json.MarshalIndent(man.Orders, "", "  ")
+		if err != nil {
+			return err
+		}
+		if err := writeOutput(*b.manifest, append(data, '\n'), e); err != nil {
 			return err
 		}
 	}
-	return job.run(ctx)
+	if rep != nil && len(rep.Invalid) > 0 { // --skip-invalid skipped some
+		fmt.Fprintf(e.stderr, "已跳过 %d 份不合规的督办单，生成了其余 %d 份\n", len(rep.Invalid), man.Printed())
+		return &exitError{exitInvalid, errSilent}
+	}
+	return nil
 }
 
-// orderSource is a batch's input: orders one at a time, each invalid one
-// as a *forms.OrderError naming its row as the user's file does.
-type orderSource interface {
-	next() (*forms.Supervision, error)
-	// rewind starts over at the first order (false: the input is a stream).
-	rewind() error
-	rewindable() bool
-	close()
+// openBatchInput opens the batch input: a file (which can be read twice,
+// to check before printing) or stdin.
+func openBatchInput(name string, e env) (io.ReadCloser, bool, error) {
+	if name == "" || name == "-" {
+		return io.NopCloser(e.stdin), false, nil
+	}
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, false, usageErr("无法打开输入文件：%v", err)
+	}
+	if fi, err := f.Stat(); err != nil || !fi.Mode().IsRegular() {
+		return f, false, nil // a FIFO: read once, checked as it streams
+	}
+	return f, true, nil
 }
 
-// openBatchInput opens the batch input, recognising JSON, CSV and XLSX by
-// their first bytes.
-func openBatchInput(name string, b batchFlags, e env) (orderSource, error) {
-	var f *os.File
-	var r io.Reader = e.stdin
-	if name != "" && name != "-" {
-		var err error
-		if f, err = os.Open(name); err != nil {
-			return nil, usageErr("无法打开输入文件：%v", err)
+// batchErr reports a batch's failure: the problems of invalid input (exit
+// 1), an interruption, or another error.
+func batchErr(err error, e env) error {
+	if errors.Is(err, context.Canceled) {
+		return fmt.Errorf("已中断，未生成文件")
+	}
+	var list forms.Errors
+	if errors.As(err, &list) {
+		printProblems(list, e)
+		return &exitError{exitInvalid, errSilent}
+	}
+	return reportInvalid(err, e)
+}
+
+// printProblems lists the problems on stderr, one a line.
+func printProblems(err error, e env) {
+	var list forms.Errors
+	if errors.As(err, &list) {
+		for _, fe := range list {
+			fmt.Fprintln(e.stderr, fe.Message)
 		}
-		r = f
-	}
-	src, err := newSource(r, f, b)
-	if err != nil && f != nil {
-		f.Close()
-	}
-	return src, err
-}
-
-// errTooManyProblems ends the check once the problems listed reach
-// forms.MaxErrors; the rest are only counted.
-var errTooManyProblems = errors.New("too many problems")
-
-// problems collects the invalid orders' problems, at most forms.MaxErrors.
-type problems struct {
-	list    forms.Errors
-	more    int
-	invalid map[int]bool
-}
-
-func (p *problems) add(index int, errs forms.Errors) {
-	if p.invalid == nil {
-		p.invalid = map[int]bool{}
-	}
-	p.invalid[index] = true
-	for _, fe := range errs {
-		if len(p.list) < forms.MaxErrors {
-			p.list = append(p.list, fe)
-		} else {
-			p.more++
-		}
-	}
-}
-
-// print lists the problems on w, one a line.
-func (p *problems) print(w io.Writer) {
-	for _, fe := range p.list {
-		fmt.Fprintln(w, fe.Message)
-	}
-	if p.more > 0 {
-		fmt.Fprintf(w, "…还有 %d 处错误未列出\n", p.more)
 	}
 }

@@ -13,6 +13,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/zsdoc/zsdoc/batch"
 )
 
 // batchOrders writes n orders, each with its own 编号 and unit, as JSON.
@@ -43,13 +45,13 @@ func batchOrders(t *testing.T, n int, edit func(i int, o map[string]any)) string
 	return name
 }
 
-func readManifest(t *testing.T, name string) []manifestEntry {
+func readManifest(t *testing.T, name string) []batch.Entry {
 	t.Helper()
 	data, err := os.ReadFile(name)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var m []manifestEntry
+	var m []batch.Entry
 	if err := json.Unmarshal(data, &m); err != nil {
 		t.Fatal(err)
 	}
