@@ -165,8 +165,11 @@ func Check(ctx context.Context, f forms.Form, format Format, opts ...Option) (er
 	if err != nil {
 		return err
 	}
+	if format != PDF {
+		return c.checkSeals(f)
+	}
 	doc, err := compose(f, c) // resolves the seal ids, as Render does
-	if err != nil || format != PDF {
+	if err != nil {
 		return err
 	}
 	set, err := c.fontSet()

@@ -49,6 +49,23 @@ func (c *config) stamp(id string, src layout.Field) ([]layout.Image, error) {
 	return c.sealImages(img), nil
 }
 
+// checkSeals reports the seal ids of f that Render could not stamp, as
+// compose does, without laying the form out. A batch of 督办单, whose
+// orders' seals are named by their places, is composed.
+func (c *config) checkSeals(f forms.Form) error {
+	if _, batch := f.(*forms.SupervisionBatch); batch {
+		_, err := compose(f, c)
+		return err
+	}
+	src := headerField(forms.Header{}, "seal") // a 督办单's "seal" is named alike
+	for _, id := range f.SealIDs() {
+		if _, err := c.stamp(id, src); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // sealImages returns img stamped over the spans anchored "seal", its
 // centre a little above their middle so the name and date sit below the
 // seal's centre (GB/T 9704 §7.3.5.1), or nothing without a seal.
