@@ -100,9 +100,9 @@ func (r *Report) add(index int, errs forms.Errors) {
 var errEmpty = forms.Errors{{Rule: "required", Label: "督办单", Message: "【督办单】不能为空，至少填写1份"}}
 
 // Check reads every order of in once, keeping none, and reports the
-// invalid ones: their problems, and the seal ids no seal answers (checked
-// as docgen.Check does for DOCX: without laying pages out, so a character
-// no font has stops Print instead). An error is an input that cannot be
+// invalid ones: their problems, the seal ids no seal answers and, for a
+// PDF, the characters no font has (docgen.CheckPrintable: no pages are
+// laid out), so that Print, once it began, does not fail on the input. An error is an input that cannot be
 // read at all (malformed JSON, a spreadsheet without the header row): a
 // forms.Errors, or a read error.
 func Check(ctx context.Context, in io.Reader, opts Options) (*Report, error) {
@@ -131,7 +131,12 @@ func Check(ctx context.Context, in io.Reader, opts Options) (*Report, error) {
 			return nil, err
 		}
 		withSealID(o, opts.SealID)
-		if err := docgen.Check(ctx, o, docgen.DOCX, opts.Render...); err != nil {
+		check := func() error { return docgen.Check(ctx, o, docgen.DOCX, opts.Render...) }
+		if opts.format() == docgen.PDF {
+			// The characters too: nothing stops the print once it began.
+			check = func() error { return docgen.CheckPrintable(ctx, o, opts.Render...) }
+		}
+		if err := check(); err != nil {
 			var list forms.Errors
 			if !errors.As(err, &list) {
 				return nil, err

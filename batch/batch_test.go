@@ -208,3 +208,19 @@ func TestDocxZipNames(t *testing.T) {
 		t.Fatalf("%v %+v", err, man)
 	}
 }
+
+// A character no font has is found by Check, before anything is printed,
+// and named by its place.
+func TestCheckFindsUnprintable(t *testing.T) {
+	rs := rows(4, false)
+	rs[3]["督办单位"] = "湘潭😀经开区"
+	data := csvOf(t, shuffled(rand.New(rand.NewPCG(2, 2))), rs)
+	rep, err := Check(context.Background(), bytes.NewReader(data), Options{})
+	if err != nil || len(rep.Invalid) != 1 || !rep.Invalid[3] || !strings.Contains(rep.Problems[0].Message, "列【督办单位】字符“😀”") {
+		t.Fatalf("%+v %v", rep, err)
+	}
+	// For a DOCX (Word substitutes fonts) it is no problem.
+	if rep, err := Check(context.Background(), bytes.NewReader(data), Options{Format: docgen.DOCX}); err != nil || len(rep.Invalid) != 0 {
+		t.Errorf("docx: %+v %v", rep, err)
+	}
+}

@@ -1,6 +1,7 @@
 package docgen
 
 import (
+	"bytes"
 	"context"
 	"io"
 	"testing"
@@ -91,6 +92,34 @@ func benchBatch(b *testing.B, n int) {
 	b.ReportAllocs()
 	for b.Loop() {
 		if err := RenderBatch(context.Background(), io.Discard, orders(b, n, 0), PDF); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkPDFSigningParallel renders 附件4 on every core at once, as a
+// server does: compare its ns/op × cores with BenchmarkPDFSigningExample
+// for the cost of concurrency (garbage collection, memory bandwidth).
+func BenchmarkPDFSigningParallel(b *testing.B) {
+	f := parseExample(b, forms.SigningID)
+	b.ReportAllocs()
+	b.RunParallel(func(pb *testing.PB) {
+		var buf bytes.Buffer
+		for pb.Next() {
+			buf.Reset()
+			if err := Render(context.Background(), &buf, f, PDF); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
+
+// BenchmarkCheckPrintable is the check of one 督办单 before a batch prints.
+func BenchmarkCheckPrintable(b *testing.B) {
+	f := parseExample(b, forms.SupervisionID)
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := CheckPrintable(context.Background(), f); err != nil {
 			b.Fatal(err)
 		}
 	}

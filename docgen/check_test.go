@@ -2,6 +2,9 @@ package docgen
 
 import (
 	"errors"
+	"fmt"
+	"math/rand/v2"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -67,4 +70,50 @@ func TestCheckBatchAgrees(t *testing.T) {
 	if rerr := Render(t.Context(), &buf, &batch, PDF); rerr == nil || rerr.Error() != err.Error() || buf.Len() != 0 {
 		t.Errorf("Render: %v (%d bytes), want %v", rerr, buf.Len(), err)
 	}
+}
+
+// CheckPrintable finds the same problems as Check for PDF, in the same
+// order, with the same words, without laying pages out — on every form
+// with unprintable characters put in random fields.
+func TestCheckPrintableAgrees(t *testing.T) {
+	bad := []string{"😀", "𠀀", "שלום", "\U000F0000"}
+	rng := rand.New(rand.NewPCG(3, 4))
+	for _, in := range forms.All() {
+		for round := range 8 {
+			f := parseExample(t, in.ID)
+			n := spoil(reflect.ValueOf(f).Elem(), rng, bad)
+			want := Check(t.Context(), f, PDF)
+			got := CheckPrintable(t.Context(), f)
+			if fmt.Sprint(got) != fmt.Sprint(want) {
+				t.Fatalf("%s/%d (%d spoilt): CheckPrintable\n%v\nCheck\n%v", in.ID, round, n, got, want)
+			}
+			if n > 0 && want == nil {
+				t.Fatalf("%s/%d: %d spoilt texts, no error", in.ID, round, n)
+			}
+		}
+	}
+}
+
+// spoil appends an unprintable text to about a quarter of the one-line
+// and long texts of v (not codes, dates or amounts); it returns how many.
+func spoil(v reflect.Value, rng *rand.Rand, bad []string) int {
+	n := 0
+	switch v.Kind() {
+	case reflect.String:
+		if v.Type() == reflect.TypeFor[string]() && v.String() != "" && rng.IntN(4) == 0 {
+			v.SetString(v.String() + bad[rng.IntN(len(bad))])
+			n++
+		}
+	case reflect.Struct:
+		for i := 0; i < v.NumField(); i++ {
+			if v.Type().Field(i).IsExported() && v.Type().Field(i).Name != "Seal" {
+				n += spoil(v.Field(i), rng, bad)
+			}
+		}
+	case reflect.Slice:
+		for i := 0; i < v.Len(); i++ {
+			n += spoil(v.Index(i), rng, bad)
+		}
+	}
+	return n
 }

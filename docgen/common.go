@@ -132,7 +132,7 @@ func weightsOf[R any](cols []column[R]) []float64 {
 // headerField names a field outside the table (附件2–5's unit and date,
 // 附件6's fields): its JSON key and its label.
 func headerField(sample any, key string) layout.Field {
-	return layout.Field{Path: key, Label: strings.ReplaceAll(forms.Label(sample, key), "|", "")}
+	return layout.Field{Path: key, Label: joinedLabel(sample, key)}
 }
 
 // rowField names field key of a table row: path "rows[2].overview", row "第3行".
@@ -142,8 +142,9 @@ func rowField(prefix, row string, sample any, key string) layout.Field {
 
 // labelKey identifies a field of a form type, for labelCache.
 type labelKey struct {
-	t   reflect.Type
-	key string
+	t      reflect.Type
+	key    string
+	joined bool
 }
 
 // labelCache holds the joined labels of fields (forms.Label reads struct
@@ -153,11 +154,22 @@ var labelCache sync.Map // labelKey → string
 
 // joinedLabel returns forms.Label(sample, key) without its line breaks.
 func joinedLabel(sample any, key string) string {
-	k := labelKey{reflect.TypeOf(sample), key}
+	k := labelKey{reflect.TypeOf(sample), key, true}
 	if v, ok := labelCache.Load(k); ok {
 		return v.(string)
 	}
-	l := strings.ReplaceAll(forms.Label(sample, key), "|", "")
+	l := strings.ReplaceAll(labelTag(sample, key), "|", "")
+	labelCache.Store(k, l)
+	return l
+}
+
+// labelTag returns forms.Label(sample, key), its official line breaks ("|") kept.
+func labelTag(sample any, key string) string {
+	k := labelKey{reflect.TypeOf(sample), key, false}
+	if v, ok := labelCache.Load(k); ok {
+		return v.(string)
+	}
+	l := forms.Label(sample, key)
 	labelCache.Store(k, l)
 	return l
 }

@@ -182,6 +182,35 @@ func Check(ctx context.Context, f forms.Form, format Format, opts ...Option) (er
 	return asFormErrors(err)
 }
 
+// CheckPrintable is Check for PDF without the layout: validation, the
+// seals, and every character no configured font can draw (rule "glyph")
+// or in a right-to-left script (rule "script") — what stops a render —
+// but not the page limit, which only laying the pages out finds (a 督办单
+// cannot reach it). It costs a fraction of Check: batch.Check uses it on
+// every order before a batch is printed.
+func CheckPrintable(ctx context.Context, f forms.Form, opts ...Option) (err error) {
+	defer recoverInternal(&err)
+	if err := forms.Validate(f); err != nil {
+		return err
+	}
+	c, err := newConfig(opts)
+	if err != nil {
+		return err
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	doc, err := compose(f, c)
+	if err != nil {
+		return err
+	}
+	set, err := c.fontSet()
+	if err != nil {
+		return err
+	}
+	return asFormErrors(pdf.CheckGlyphs(doc, set))
+}
+
 // asFormErrors reports characters the PDF cannot print as forms.Errors
 // (rule "glyph": no font has it; "script": a right-to-left script), so
 // callers treat them like any other problem of the input.

@@ -2,6 +2,7 @@ package docgen
 
 import (
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/zsdoc/zsdoc/docgen/docx"
@@ -14,8 +15,8 @@ import (
 
 // config is what the options set.
 type config struct {
-	paper    Paper // "": the form's default
-	seal     *seal.Image
+	paper    Paper      // "": the form's default
+	seal     *fixedSeal // WithSeal: this seal on every form
 	seals    Seals
 	sealSize layout.Length
 	fonts    *fonts.Set
@@ -74,25 +75,65 @@ func WithPaper(p Paper) Option {
 // print resolution (seal.PrintDPI at its printed size, see WithSealSize);
 // one it refuses gives an *OptionError with the seal package's Chinese
 // message.
+//
+// The option keeps what it decoded and resampled: one WithSeal value given
+// to many renders (the orders of a batch checked one by one) decodes the
+// file once.
 func WithSeal(pngData []byte) Option {
-	return func(c *config) error {
+	fixed := sync.OnceValues(func() (*fixedSeal, error) {
 		img, err := seal.Decode(pngData)
 		if err != nil {
-			return &OptionError{err.Error()}
+			return nil, &OptionError{err.Error()}
 		}
-		return WithSealImage(img)(c)
+		return newFixedSeal(img)
+	})
+	return func(c *config) error {
+		f, err := fixed()
+		if err != nil {
+			return err
+		}
+		c.seal = f
+		return nil
 	}
 }
 
 // WithSealImage is WithSeal for a seal already checked by seal.Decode.
 func WithSealImage(img seal.Image) Option {
+	f, err := newFixedSeal(img)
 	return func(c *config) error {
-		if len(img.PNG) == 0 || img.Width <= 0 || img.Height <= 0 {
-			return optionErr("印章图片为空")
+		if err != nil {
+			return err
 		}
-		c.seal = &img
+		c.seal = f
 		return nil
 	}
+}
+
+// fixedSeal is the image of WithSeal, resampled to print resolution once
+// per printed size (a store of one seal).
+type fixedSeal struct{ store *seal.Store }
+
+// fixedID is the id of the one seal of a fixedSeal.
+const fixedID = "seal"
+
+func newFixedSeal(img seal.Image) (*fixedSeal, error) {
+	s := &seal.Store{}
+	if len(img.PNG) == 0 || img.Width <= 0 || img.Height <= 0 {
+		return nil, optionErr("印章图片为空")
+	}
+	if err := s.Put(fixedID, img); err != nil {
+		return nil, &OptionError{err.Error()}
+	}
+	return &fixedSeal{store: s}, nil
+}
+
+// image returns the seal at most widthPx pixels wide.
+func (f *fixedSeal) image(widthPx int) (*seal.Image, error) {
+	img, err := f.store.Seal(fixedID, widthPx)
+	if err != nil {
+		return nil, &OptionError{err.Error()}
+	}
+	return &img, nil
 }
 
 // WithSeals resolves the seal ids that forms name (the "seal" key of
@@ -191,14 +232,6 @@ func newConfig(opts []Option) (*config, error) {
 		if err := o(c); err != nil {
 			return nil, err
 		}
-	}
-	if c.seal != nil {
-		img, err := seal.Resample(*c.seal, seal.PixelsFor(c.sealSize.MMs()))
-		if err != nil {
-			return nil, &OptionError{err.Error()}
-		}
-		img.Memo = new(seal.Memo)
-		c.seal = &img
 	}
 	return c, nil
 }

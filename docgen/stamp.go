@@ -34,8 +34,11 @@ func (c *config) sealSource() Seals {
 // field at src): WithSeal's image whatever the id, else the id's seal,
 // else none. An unknown id is a forms.Errors of rule "seal" on src.
 func (c *config) stamp(id string, src layout.Field) ([]layout.Image, error) {
-	img := c.seal
-	if img == nil && id != "" {
+	if c.seal != nil {
+		return c.fixedImages()
+	}
+	var img *seal.Image
+	if id != "" {
 		s, err := c.sealSource().Seal(id, seal.PixelsFor(c.sealSize.MMs()))
 		if errors.Is(err, seal.ErrUnknown) {
 			return nil, forms.Errors{{Path: src.Path, Label: src.Label, Row: src.Row, Rule: "seal",
@@ -64,6 +67,19 @@ func (c *config) checkSeals(f forms.Form) error {
 		}
 	}
 	return nil
+}
+
+// fixedImages returns WithSeal's seal at print resolution, or nothing
+// without one (a blank form is stamped only with it).
+func (c *config) fixedImages() ([]layout.Image, error) {
+	if c.seal == nil {
+		return nil, nil
+	}
+	img, err := c.seal.image(seal.PixelsFor(c.sealSize.MMs()))
+	if err != nil {
+		return nil, err
+	}
+	return c.sealImages(img), nil
 }
 
 // sealImages returns img stamped over the spans anchored "seal", its

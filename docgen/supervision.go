@@ -148,19 +148,20 @@ func composeOrder(s *forms.Supervision, c *config, prefix, row string) (layout.S
 		Padding: layout.Insets{Top: 4, Bottom: 4, Left: layout.MM(2), Right: layout.MM(2)},
 		Border:  0.5,
 		Rows: []layout.Row{
-			{Cells: []layout.Cell{labelCell(forms.Label(forms.Supervision{}, "target") + "："), textCell(target, src("target"), layout.AlignLeft)}, MinHeight: layout.MM(14)},
-			{Cells: []layout.Cell{labelCell(forms.Label(forms.Supervision{}, "content") + "："), contentCell}, MinHeight: layout.MM(55)},
-			{Cells: []layout.Cell{labelCell(forms.Label(forms.Supervision{}, "requirements") + "："), reqCell}, MinHeight: layout.MM(50)},
+			{Cells: []layout.Cell{labelCell(labelTag(forms.Supervision{}, "target") + "："), textCell(target, src("target"), layout.AlignLeft)}, MinHeight: layout.MM(14)},
+			{Cells: []layout.Cell{labelCell(labelTag(forms.Supervision{}, "content") + "："), contentCell}, MinHeight: layout.MM(55)},
+			{Cells: []layout.Cell{labelCell(labelTag(forms.Supervision{}, "requirements") + "："), reqCell}, MinHeight: layout.MM(50)},
 			{Cells: []layout.Cell{labelCell("完成时限："), deadlineCell}, MinHeight: layout.MM(14)},
-			{Cells: []layout.Cell{labelCell(forms.Label(forms.Supervision{}, "issuer")), signCell}, MinHeight: layout.MM(36)},
+			{Cells: []layout.Cell{labelCell(labelTag(forms.Supervision{}, "issuer")), signCell}, MinHeight: layout.MM(36)},
 		},
 	}
 	blocks = append(blocks, t)
 	// In a batch printed on both sides, every order starts on a front.
 	sec := layout.Section{Page: page, Blocks: blocks, PageNumbers: pageNumbers(), OddPage: prefix != "" && c.pdf.Duplex}
 	if s == nil {
-		sec.Images = c.sealImages(c.seal)
-		return sec, nil
+		var err error
+		sec.Images, err = c.fixedImages()
+		return sec, err
 	}
 	var err error
 	sec.Images, err = c.stamp(s.Seal, src("seal"))

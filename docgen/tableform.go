@@ -36,7 +36,10 @@ func tableDocument(id forms.ID, page layout.Page, h *forms.Header, t *layout.Tab
 	blocks := append(heading(info), metaLine(h, h == nil), t)
 	var images []layout.Image
 	if h == nil {
-		images = c.sealImages(c.seal)
+		var err error
+		if images, err = c.fixedImages(); err != nil {
+			return nil, err
+		}
 	} else {
 		var err error
 		if images, err = c.stamp(h.Seal, headerField(forms.Header{}, "seal")); err != nil {

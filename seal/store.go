@@ -78,6 +78,19 @@ func (s *Store) Add(id string, data []byte) error {
 	return nil
 }
 
+// Put stores an image already checked by Decode (or Resample) under id,
+// as Add does for a file; it replaces a seal of the same id.
+func (s *Store) Put(id string, img Image) error {
+	if err := checkID(id); err != nil {
+		return fmt.Errorf("印章编号“%s”无效：%s", shownID(id), err)
+	}
+	if len(img.PNG) == 0 || img.Width < MinSide || img.Height < MinSide {
+		return fmt.Errorf("印章“%s”：图片为空或过小", id)
+	}
+	s.put(id, img)
+	return nil
+}
+
 // put stores img under id, dropping the resampled copies of any seal it
 // replaces.
 func (s *Store) put(id string, img Image) {

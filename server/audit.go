@@ -29,6 +29,9 @@ type AuditRecord struct {
 	SHA256 string `json:"sha256"`
 	// Bytes is the document's size.
 	Bytes int `json:"bytes"`
+	// Orders is how many 督办单 a batch (POST /v1/supervision/batch)
+	// holds; absent for one form.
+	Orders int `json:"orders,omitempty"`
 }
 
 // auditLog appends AuditRecords as JSON lines, one writer at a time, and

@@ -25,6 +25,7 @@ type metrics struct {
 	renderDuration *prometheus.HistogramVec
 	pages          *prometheus.CounterVec
 	stamped        *prometheus.CounterVec
+	batchOrders    *prometheus.CounterVec
 	inFlight       prometheus.Gauge
 	queueWait      prometheus.Histogram
 	rejected       prometheus.Counter
@@ -43,7 +44,7 @@ func newMetrics() *metrics {
 	}, []string{"route"})
 	m.renders = prometheus.NewCounterVec(prometheus.CounterOpts{
 		Name: "zsdoc_renders_total",
-		Help: "Documents rendered by form, format and kind (filled or blank).",
+		Help: "Documents rendered by form, format and kind (filled, blank, or batch: one per batch of 督办单).",
 	}, []string{"form", "format", "kind"})
 	m.renderDuration = prometheus.NewHistogramVec(prometheus.HistogramOpts{
 		Name:    "zsdoc_render_duration_seconds",
@@ -58,6 +59,10 @@ func newMetrics() *metrics {
 		Name: "zsdoc_stamped_documents_total",
 		Help: "Stamped documents delivered by form (each is in the seal audit).",
 	}, []string{"form"})
+	m.batchOrders = prometheus.NewCounterVec(prometheus.CounterOpts{
+		Name: "zsdoc_batch_orders_total",
+		Help: "督办单 printed by POST /v1/supervision/batch, by format (each batch also counts as one render of kind batch).",
+	}, []string{"format"})
 	m.inFlight = prometheus.NewGauge(prometheus.GaugeOpts{
 		Name: "zsdoc_renders_in_flight",
 		Help: "Renders and checks running now.",
@@ -71,7 +76,7 @@ func newMetrics() *metrics {
 		Name: "zsdoc_render_queue_rejections_total",
 		Help: "Requests answered 503 because no render slot freed within the queue wait.",
 	})
-	m.reg.MustRegister(m.requests, m.duration, m.renders, m.renderDuration, m.pages, m.stamped,
+	m.reg.MustRegister(m.requests, m.duration, m.renders, m.renderDuration, m.pages, m.stamped, m.batchOrders,
 		m.inFlight, m.queueWait, m.rejected,
 		collectors.NewGoCollector(),
 		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
@@ -105,6 +110,19 @@ func (m *metrics) rendered(id forms.ID, format docgen.Format, kind string, doc [
 		if n := pdfPages(doc); n > 0 {
 			m.pages.WithLabelValues(string(id)).Add(float64(n))
 		}
+	}
+}
+
+// batchRendered counts a batch printed in format taking d: one render of
+// form supervision and kind "batch", its orders, and its pages (0 for a
+// zip of DOCX).
+func (m *metrics) batchRendered(format docgen.Format, orders, pages int, d time.Duration) {
+	id := string(forms.SupervisionID)
+	m.renders.WithLabelValues(id, string(format), "batch").Inc()
+	m.renderDuration.WithLabelValues(id, string(format)).Observe(d.Seconds())
+	m.batchOrders.WithLabelValues(string(format)).Add(float64(orders))
+	if pages > 0 {
+		m.pages.WithLabelValues(id).Add(float64(pages))
 	}
 }
 

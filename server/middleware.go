@@ -28,6 +28,10 @@ type info struct {
 	form   string
 	format string
 	client string
+	// abort is the status logged for a response the handler broke off
+	// (http.ErrAbortHandler) after its first byte; 0 means the client
+	// went away (499).
+	abort int
 }
 
 type infoKey struct{}
@@ -100,6 +104,9 @@ func (s *server) middleware(next http.Handler) http.Handler {
 			if v := recover(); v != nil {
 				if v == http.ErrAbortHandler { // a deliberate abort: no answer, no alarm
 					rec.status = statusClientClosed
+					if in.abort != 0 {
+						rec.status = in.abort
+					}
 					s.finish(r, rec, in, time.Since(start))
 					panic(v)
 				}

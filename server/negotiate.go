@@ -98,7 +98,12 @@ func acceptable(values []string) (docgen.Format, bool) {
 // quality is the q the Accept values give media type typ: that of the most
 // specific range matching it ("type/sub" over "type/*" over "*/*"), 0 when
 // none does.
-func quality(values []string, typ string) float64 {
+func quality(values []string, typ string) float64 { return namedQuality(values, typ, 0) }
+
+// namedQuality is quality counting only the ranges at least as specific as
+// least: 0 "*/*", 1 "type/*", 2 "type/sub". With 1, a client that accepts
+// anything is not taken to ask for typ.
+func namedQuality(values []string, typ string, least int) float64 {
 	mainType, _, _ := strings.Cut(typ, "/")
 	q, specificity := 0.0, -1
 	for _, v := range values {
@@ -120,7 +125,7 @@ func quality(values []string, typ string) float64 {
 			case rng == "*/*":
 				spec = 0
 			}
-			if spec <= specificity {
+			if spec < least || spec <= specificity {
 				continue
 			}
 			rq := 1.0

@@ -59,6 +59,7 @@ func buildOpenAPI(tokens bool) ([]byte, error) {
 				"400", "401", "403", "406", "413", "415", "422", "503"),
 		}}
 	}
+	paths["/v1/supervision/batch"] = obj{"post": batchOperation()}
 	paths["/v1/forms"] = obj{"get": public(tokens, obj{
 		"operationId": "listForms", "tags": []string{"meta"}, "summary": "全部表单及其栏目名称和 JSON Schema",
 		"responses": obj{"200": obj{"description": "表单列表", "content": jsonContent(ref("schemas", "FormList"))}},
@@ -108,6 +109,57 @@ func buildOpenAPI(tokens bool) ([]byte, error) {
 		doc["security"] = []any{obj{"bearer": []string{}}}
 	}
 	return marshalJSON(doc)
+}
+
+// batchOperation is POST /v1/supervision/batch.
+func batchOperation() obj {
+	file := func(ct string) obj { return obj{"schema": obj{"type": "string", "contentMediaType": ct}} }
+	str, flag := obj{"type": "string"}, obj{"type": "boolean", "default": false}
+	param := func(name, description string, schema obj) obj {
+		return obj{"name": name, "in": "query", "required": false, "description": description, "schema": schema}
+	}
+	header := func(description string, schema obj) obj { return obj{"description": description, "schema": schema} }
+	return obj{
+		"operationId": "printSupervisionBatch",
+		"tags":        []string{"batch"},
+		"summary":     "批量生成附件6 督办单：合为一个 PDF，或每份一个 Word 文件的 ZIP",
+		"description": "请求体为督办单的 JSON 数组（或 {\"orders\": [...]}）、CSV（UTF-8 或 GB18030，可在 charset 中注明）或 XLSX，" +
+			"表头为 编号、日期、督办单位、督办内容、工作要求、开始日期、结束日期、签发单位、签发日期、印章（顺序不限）。" +
+			"全部督办单校验通过、调用方对每个印章都有授权之后才开始输出；之后边生成边以分块传输发送，没有 Content-Length 和 ETag。" +
+			"清单（每份督办单的序号、编号、督办单位、印章和起止页码或文件名）在 HTTP trailer X-Zsdoc-Manifest 中（紧凑 JSON，非 ASCII 字符转义），" +
+			"或在请求头 Accept: multipart/mixed 时作为回答的第二部分。输出开始后出错时连接被中断，客户端得到的是不完整的下载。",
+		"parameters": []any{
+			param("format", "pdf：一个 PDF；docx：ZIP，每份督办单一个 Word 文件", obj{"type": "string", "enum": []string{"pdf", "docx"}, "default": "pdf"}),
+			param("duplex", "双面打印：需要时插入空白页，使每份督办单都从正面开始（1 或 0）", flag),
+			param("seal", "未写印章编号的督办单所盖印章的编号", str),
+			param("skip_invalid", "跳过不合规的督办单，只生成合规的（1 或 0）；跳过的份数在 X-Zsdoc-Skipped 中", flag),
+			param("sheet", "XLSX 中读取的工作表，默认第一个", str),
+			obj{"name": "Accept", "in": "header", "required": false, "schema": str,
+				"description": "multipart/mixed：回答为 multipart/mixed，第一部分是文件，第二部分是清单（application/json），有跳过的督办单时第三部分是其问题"},
+		},
+		"requestBody": obj{"required": true, "content": obj{
+			mediaJSON: obj{"schema": ref("schemas", "SupervisionBatchInput")},
+			mediaCSV:  obj{"schema": str},
+			mediaXLSX: file(mediaXLSX),
+		}},
+		"responses": problemResponses(obj{"200": obj{
+			"description": "PDF、ZIP，或 multipart/mixed（文件与清单）",
+			"headers": obj{
+				"Content-Disposition":    header("attachment，filename* 为中文文件名，如 附件6-市级重点招商项目督办单-批量-100份.pdf", str),
+				"Trailer":                header("X-Zsdoc-Manifest, X-Zsdoc-Sha256，有跳过的督办单时还有 X-Zsdoc-Skipped-Errors（multipart/mixed 时没有）", str),
+				"X-Zsdoc-Orders":         header("文件中督办单的份数", obj{"type": "integer"}),
+				"X-Zsdoc-Skipped":        header("skip_invalid=1 时跳过的不合规督办单份数", obj{"type": "integer"}),
+				"X-Zsdoc-Manifest":       header("trailer：清单，BatchManifest 的紧凑 JSON", str),
+				"X-Zsdoc-Sha256":         header("trailer：文件的 SHA-256（十六进制）", str),
+				"X-Zsdoc-Skipped-Errors": header("trailer：跳过的督办单的问题，FieldError 数组的紧凑 JSON", str),
+			},
+			"content": obj{
+				docgen.PDF.ContentType(): file(docgen.PDF.ContentType()),
+				mediaZip:                 file(mediaZip),
+				mediaMultipart:           obj{"schema": str},
+			},
+		}}, "400", "401", "403", "406", "413", "415", "422", "503"),
+	}
 }
 
 // public marks an operation that needs no token.
@@ -193,6 +245,7 @@ func parameters() obj {
 // ownSchemas are the schemas of the server's own JSON answers.
 func ownSchemas() obj {
 	str := obj{"type": "string"}
+	orders := obj{"type": "array", "minItems": 1, "maxItems": forms.MaxOrders, "items": ref("schemas", string(forms.SupervisionID))}
 	return obj{
 		"FieldError": obj{"type": "object", "required": []string{"path", "label", "rule", "message"},
 			"properties": obj{"path": str, "label": str, "row": str, "rule": str, "message": str}},
@@ -210,6 +263,12 @@ func ownSchemas() obj {
 			"properties": obj{"forms": obj{"type": "array", "items": ref("schemas", "FormInfo")}}},
 		"SealInfo": obj{"type": "object", "required": []string{"id", "name", "image"},
 			"properties": obj{"id": str, "name": str, "image": str}},
+		"SupervisionBatchInput": obj{"oneOf": []any{orders,
+			obj{"type": "object", "required": []string{"orders"}, "additionalProperties": false, "properties": obj{"orders": orders}}}},
+		"BatchEntry": obj{"type": "object", "required": []string{"index", "number", "target", "seal"},
+			"properties": obj{"index": obj{"type": "integer", "description": "在输入中的序号，从 1 起"}, "number": str, "target": str, "seal": str,
+				"firstPage": obj{"type": "integer"}, "lastPage": obj{"type": "integer"}, "file": str}},
+		"BatchManifest": obj{"type": "array", "items": ref("schemas", "BatchEntry")},
 		"SealList": obj{"type": "object", "required": []string{"seals"},
 			"properties": obj{"seals": obj{"type": "array", "items": ref("schemas", "SealInfo")}}},
 	}

@@ -52,7 +52,7 @@ func (s *server) handleRender(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if seals := f.SealIDs(); len(seals) > 0 {
-		if err := s.recordStamp(r, p, id, format, seals, doc, sum); err != nil {
+		if err := s.recordStamp(r, p, id, format, seals, len(doc), sum, 0); err != nil {
 			s.internal(w, r, err)
 			return
 		}
@@ -311,9 +311,11 @@ func pctEncode(s string) string {
 	return b.String()
 }
 
-// recordStamp writes the audit record of a stamped document, and its log
-// line; a document whose record cannot be written is not delivered.
-func (s *server) recordStamp(r *http.Request, p *principal, id forms.ID, format docgen.Format, seals []string, doc []byte, sum [sha256.Size]byte) error {
+// recordStamp writes the audit record of a stamped document of size bytes
+// (orders 督办单 for a batch, 0 for one form), and its log line; a document
+// whose record cannot be written is not delivered.
+func (s *server) recordStamp(r *http.Request, p *principal, id forms.ID, format docgen.Format, seals []string,
+	size int, sum [sha256.Size]byte, orders int) error {
 	rec := AuditRecord{
 		Time:      auditTime(time.Now()),
 		RequestID: infoOf(r).id,
@@ -323,12 +325,16 @@ func (s *server) recordStamp(r *http.Request, p *principal, id forms.ID, format 
 		Form:      string(id),
 		Format:    string(format),
 		SHA256:    hex.EncodeToString(sum[:]),
-		Bytes:     len(doc),
+		Bytes:     size,
+		Orders:    orders,
 	}
-	s.log.LogAttrs(r.Context(), slog.LevelInfo, "盖章文件",
-		slog.String("request_id", rec.RequestID), slog.String("client", rec.Client),
+	attrs := []slog.Attr{slog.String("request_id", rec.RequestID), slog.String("client", rec.Client),
 		slog.Any("seals", rec.Seals), slog.String("form", rec.Form), slog.String("format", rec.Format),
-		slog.String("sha256", rec.SHA256), slog.Int("bytes", rec.Bytes))
+		slog.String("sha256", rec.SHA256), slog.Int("bytes", rec.Bytes)}
+	if orders > 0 {
+		attrs = append(attrs, slog.Int("orders", orders))
+	}
+	s.log.LogAttrs(r.Context(), slog.LevelInfo, "盖章文件", attrs...)
 	if err := s.audit.write(rec); err != nil {
 		return err
 	}

@@ -12,6 +12,7 @@
 //	POST /v1/forms/{form}           the filled, stamped form (?format=pdf|docx or Accept)
 //	GET  /v1/forms/{form}/blank     the blank form
 //	POST /v1/forms/{form}/validate  200 {"valid":true} or 422 with every problem
+//	POST /v1/supervision/batch      many 附件6 督办单: one PDF, or a zip of DOCX (see Batches)
 //	GET  /v1/forms                  the forms, their labels and JSON Schemas
 //	GET  /v1/openapi.json           OpenAPI 3.1 description of the routes
 //	GET  /v1/seals                  the seals the caller may stamp with
@@ -39,11 +40,56 @@
 //
 // 400 malformed JSON or a bad query parameter, 401 no valid token, 403 a form
 // or seal not granted, 404 an unknown form, 406 an unsupported format, 413
-// a body over Config.MaxBody, 415 a body that is not JSON, 422 invalid data
+// a body over Config.MaxBody (Config.MaxBatchBody for a batch), 415 a body
+// that is not JSON (for a batch: not JSON, CSV or XLSX), 422 invalid data
 // (including an unknown seal id), 503 with Retry-After when the renders are
 // all busy for longer than Config.QueueWait or a render exceeds
-// Config.RenderTimeout. A client that goes away cancels its render. A panic
-// is recovered, logged with the request id and answered 500.
+// Config.RenderTimeout (Config.BatchTimeout for a batch). A client that goes
+// away cancels its render. A panic is recovered, logged with the request id
+// and answered 500.
+//
+// # Batches
+//
+// POST /v1/supervision/batch prints many 督办单 (package batch): its body is
+// a JSON array of orders or {"orders": [...]} (application/json), a CSV file
+// (text/csv; charset=utf-8 or gb18030/gbk, detected when absent) or a
+// workbook (application/vnd.openxmlformats-officedocument.spreadsheetml.sheet)
+// with the Chinese header row of batch.Columns. Query: format=pdf|docx (docx
+// answers a zip of one Word file per order, application/zip), duplex=1,
+// seal=ID (the seal of the orders that name none), skip_invalid=1 and
+// sheet=NAME.
+//
+// Every check ends before the first byte of the answer: the body is read
+// whole (up to Config.MaxBatchBody; in memory up to a few MiB, above that in
+// a temporary file removed afterwards), every order is checked (400 for a
+// body that cannot be read as a batch at all, 422 listing every invalid order
+// by its place unless skip_invalid=1), and the caller must be granted form
+// supervision and every seal the printed orders name (403 for the whole
+// batch otherwise). The document is then streamed as it is printed, chunked,
+// without Content-Length or ETag; X-Zsdoc-Orders says how many orders it
+// holds and, with skip_invalid=1, X-Zsdoc-Skipped how many were left out. The
+// manifest (batch.Entry of each order printed, a JSON array) follows in the
+// HTTP trailer X-Zsdoc-Manifest, with X-Zsdoc-Sha256 (the document's
+// SHA-256) and, when orders were skipped, X-Zsdoc-Skipped-Errors (their
+// problems); trailer values are compact JSON with non-ASCII characters
+// escaped. Clients read trailers into small buffers (Go's net/http fails
+// the whole body when they outgrow its 4 KiB read buffer), so without
+// "TE: trailers" in the request the manifest and problems are sent only
+// within a 3 KiB budget (about 20 orders), and X-Zsdoc-Omitted names the
+// fields left out; a client that sends "TE: trailers" gets them whole (a Go
+// client raises http.Transport.ReadBufferSize to read them). Proxies may
+// drop trailers altogether. A client that asks "Accept: multipart/mixed"
+// gets instead a multipart/mixed answer, without trailers: the document
+// (with its Content-Type and Content-Disposition), then the manifest
+// (application/json, with an X-Zsdoc-Sha256 part header), then, when orders
+// were skipped, their problems (application/json).
+//
+// A failure after the first byte cannot change the status: the connection
+// is reset, so that the client sees a broken download, and the failure is
+// logged. The check lays no pages out, so a character no font has is found
+// only by the printing: in the first order it is still answered 422, in a
+// later one it breaks the download off. A batch holds one render slot, and
+// batches take at most half of them (at least one).
 package server
 
 import (
@@ -74,6 +120,11 @@ const (
 	DefaultQueueWait = 10 * time.Second
 	// DefaultRenderTimeout bounds one render or check.
 	DefaultRenderTimeout = 60 * time.Second
+	// DefaultMaxBatchBody is the largest batch body accepted by default.
+	DefaultMaxBatchBody = 64 << 20
+	// DefaultBatchTimeout bounds the upload of one batch, and its check
+	// and printing: many times what a batch of forms.MaxOrders takes.
+	DefaultBatchTimeout = 10 * time.Minute
 )
 
 // Config configures a server. The zero Config is an open server that
@@ -109,6 +160,15 @@ type Config struct {
 	QueueWait time.Duration
 	// RenderTimeout bounds one render or check; 0 means DefaultRenderTimeout.
 	RenderTimeout time.Duration
+	// MaxBatchBody is the largest body POST /v1/supervision/batch accepts,
+	// in bytes; 0 means DefaultMaxBatchBody (64 MiB). A spreadsheet is read
+	// up to tabular.DefaultMaxBytes (64 MiB) whatever this allows.
+	MaxBatchBody int64
+	// BatchTimeout bounds the upload of a batch, and separately its check
+	// and printing; 0 means DefaultBatchTimeout. The handler extends the
+	// connection's read and write deadlines (http.Server's ReadTimeout and
+	// WriteTimeout, sized for one form) to fit.
+	BatchTimeout time.Duration
 
 	// Logger receives one line per request, the seal audit records and
 	// recovered panics; nil discards them.
@@ -136,6 +196,9 @@ type hooks struct {
 	beforeRender func(ctx context.Context)
 	// afterRender runs with the error docgen returned.
 	afterRender func(err error)
+	// batchWrite runs before each write of a batch's output after the
+	// first, with the batch's context.
+	batchWrite func(ctx context.Context)
 }
 
 // server is the state behind the handler New returns.
@@ -147,6 +210,7 @@ type server struct {
 	mode     mode
 	opts     []docgen.Option
 	limit    *limiter
+	batches  *limiter // the slots batches may take, besides one of limit
 	metrics  *metrics
 	audit    *auditLog
 	catalog  []byte // the body of GET /v1/forms
@@ -188,7 +252,8 @@ func New(cfg Config) (http.Handler, error) {
 }
 
 func newServer(cfg Config) (*server, error) {
-	if cfg.MaxBody < 0 || cfg.Concurrency < 0 || cfg.QueueWait < 0 || cfg.RenderTimeout < 0 {
+	if cfg.MaxBody < 0 || cfg.Concurrency < 0 || cfg.QueueWait < 0 || cfg.RenderTimeout < 0 ||
+		cfg.MaxBatchBody < 0 || cfg.BatchTimeout < 0 {
 		return nil, errors.New("服务配置有误：请求体上限、并发数和各项时限不能为负数")
 	}
 	if cfg.MaxBody == 0 {
@@ -202,6 +267,12 @@ func newServer(cfg Config) (*server, error) {
 	}
 	if cfg.RenderTimeout == 0 {
 		cfg.RenderTimeout = DefaultRenderTimeout
+	}
+	if cfg.MaxBatchBody == 0 {
+		cfg.MaxBatchBody = DefaultMaxBatchBody
+	}
+	if cfg.BatchTimeout == 0 {
+		cfg.BatchTimeout = DefaultBatchTimeout
 	}
 	s := &server{cfg: cfg, log: cfg.Logger, store: cfg.Seals, specimen: seal.Specimen().PNG}
 	if s.log == nil {
@@ -225,6 +296,7 @@ func newServer(cfg Config) (*server, error) {
 	s.opts = append(s.opts, cfg.Options...)
 	s.opts = append(s.opts, docgen.WithSeals(s.store))
 	s.limit = newLimiter(cfg.Concurrency, cfg.QueueWait)
+	s.batches = newLimiter(max(1, cfg.Concurrency/2), cfg.QueueWait)
 	s.metrics = newMetrics()
 	s.audit = newAuditLog(cfg.Audit, cfg.AuditSync)
 	var err error
@@ -298,6 +370,7 @@ func (s *server) routes() http.Handler {
 	r.HandleFunc("/v1/forms/{form}", s.handleRender).Methods(http.MethodPost)
 	r.HandleFunc("/v1/forms/{form}/blank", s.handleBlank).Methods(http.MethodGet, http.MethodHead)
 	r.HandleFunc("/v1/forms/{form}/validate", s.handleValidate).Methods(http.MethodPost)
+	r.HandleFunc("/v1/supervision/batch", s.handleBatch).Methods(http.MethodPost)
 	r.NotFoundHandler = http.HandlerFunc(s.handleNotFound)
 	r.MethodNotAllowedHandler = http.HandlerFunc(s.handleMethodNotAllowed)
 	r.Use(routeName)

@@ -88,11 +88,11 @@ func placeholder(flag string) string {
 		return "TTF[" + string(os.PathListSeparator) + "TTF…]"
 	case "addr":
 		return "ADDR"
-	case "max-body":
+	case "max-body", "max-batch-body":
 		return "BYTES"
 	case "concurrency":
 		return "N"
-	case "queue-wait", "render-timeout", "shutdown-grace":
+	case "queue-wait", "render-timeout", "shutdown-grace", "batch-timeout":
 		return "DURATION"
 	case "seal-id":
 		return "ID"

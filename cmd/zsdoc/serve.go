@@ -33,6 +33,7 @@ const (
 )
 
 const serveAbout = "启动 HTTP 服务：生成表单（POST /v1/forms/{表单}）、空白表单、校验、表单列表和 JSON Schema（GET /v1/forms）、\n" +
+	"批量生成督办单（POST /v1/supervision/batch，请求体上限 --max-batch-body，时限 --batch-timeout）、\n" +
 	"OpenAPI 文档（GET /v1/openapi.json）、印章列表（GET /v1/seals）、/healthz、/readyz、/metrics。\n" +
 	"没有 --config 时为开放模式：无需令牌，只能使用内置样章（specimen）和不盖章的表单。\n" +
 	"--config 指定授权配置（JSON）：每个客户端的名称、令牌的 SHA-256、可用的印章和表单；客户端以 Authorization: Bearer <令牌> 访问。\n" +
@@ -54,6 +55,8 @@ func runServe(ctx context.Context, args []string, e env) error {
 	concurrency := fs.Int("concurrency", runtime.NumCPU()*2, "同时生成的文件数上限")
 	queueWait := fs.Duration("queue-wait", server.DefaultQueueWait, "等待生成空位的最长时间，超过则答 503")
 	renderTimeout := fs.Duration("render-timeout", server.DefaultRenderTimeout, "生成一份文件的最长时间")
+	maxBatchBody := fs.Int64("max-batch-body", server.DefaultMaxBatchBody, "批量督办单（POST /v1/supervision/batch）的请求体上限，字节")
+	batchTimeout := fs.Duration("batch-timeout", server.DefaultBatchTimeout, "上传一批督办单的最长时间，及校验并生成一批的最长时间")
 	grace := fs.Duration("shutdown-grace", 30*time.Second, "停止时等待进行中请求完成的最长时间")
 	ff := fontFlags(fs)
 	if err := parseFlags(fs, args, e); err != nil {
@@ -62,8 +65,8 @@ func runServe(ctx context.Context, args []string, e env) error {
 	if fs.NArg() > 0 {
 		return usageErr("多余的参数：%v", fs.Args())
 	}
-	if *maxBody <= 0 || *concurrency <= 0 || *queueWait <= 0 || *renderTimeout <= 0 || *grace < 0 {
-		return usageErr("--max-body、--concurrency、--queue-wait 和 --render-timeout 应为正数，--shutdown-grace 不能为负")
+	if *maxBody <= 0 || *concurrency <= 0 || *queueWait <= 0 || *renderTimeout <= 0 || *maxBatchBody <= 0 || *batchTimeout <= 0 || *grace < 0 {
+		return usageErr("--max-body、--concurrency、--queue-wait、--render-timeout、--max-batch-body 和 --batch-timeout 应为正数，--shutdown-grace 不能为负")
 	}
 	dir := *seals
 	if dir == "" {
@@ -78,7 +81,7 @@ func runServe(ctx context.Context, args []string, e env) error {
 	}
 
 	cfg := server.Config{Open: *open, MaxBody: *maxBody, Concurrency: *concurrency,
-		QueueWait: *queueWait, RenderTimeout: *renderTimeout}
+		QueueWait: *queueWait, RenderTimeout: *renderTimeout, MaxBatchBody: *maxBatchBody, BatchTimeout: *batchTimeout}
 	if dir != "" {
 		store, err := seal.LoadDir(dir)
 		if err != nil {
@@ -128,6 +131,8 @@ func runServe(ctx context.Context, args []string, e env) error {
 	if err != nil {
 		return usageErr("无法监听 %s：%v", *addr, err)
 	}
+	// The timeouts are those of one form; the batch route extends the
+	// deadlines of its own connection to fit --batch-timeout.
 	srv := &http.Server{
 		Handler:           h,
 		ReadHeaderTimeout: readHeaderTimeout,
@@ -173,7 +178,8 @@ func logStart(log *slog.Logger, addr string, cfg server.Config, audit string) {
 		ids = []string{seal.SpecimenID}
 	}
 	attrs := []any{"addr", addr, "seals", ids, "concurrency", cfg.Concurrency, "max_body", cfg.MaxBody,
-		"queue_wait", cfg.QueueWait.String(), "render_timeout", cfg.RenderTimeout.String(), "audit", audit}
+		"queue_wait", cfg.QueueWait.String(), "render_timeout", cfg.RenderTimeout.String(),
+		"max_batch_body", cfg.MaxBatchBody, "batch_timeout", cfg.BatchTimeout.String(), "audit", audit}
 	switch {
 	case cfg.Access != nil:
 		log.Info("服务已启动：按授权配置，客户端须持令牌访问，只能使用获授权的印章和表单",

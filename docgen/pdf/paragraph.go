@@ -78,23 +78,9 @@ func (s *shaper) shape(spans []layout.Span, spanBase int, f layout.Font, g *glyp
 				r = ' ' // a tab prints as a blank
 			}
 			face, err := s.set.Pick(role, r)
-			rtl := isRightToLeft(r)
-			if err != nil || rtl {
-				if _, ok := err.(*fonts.MissingGlyphError); err != nil && !ok {
-					s.err = err
+			if s.unprintable(r, sp.Source, err) {
+				if s.err != nil {
 					return
-				}
-				ge := GlyphError{Rune: r, Source: sp.Source, RightToLeft: rtl}
-				key := ge
-				if rtl {
-					key.Rune = 0 // one error per field for a right-to-left text
-				}
-				if !s.seen[key] {
-					if s.seen == nil {
-						s.seen = map[GlyphError]bool{}
-					}
-					s.seen[key] = true
-					s.missing = append(s.missing, &ge)
 				}
 				face = s.set.Face(role)
 				r = '?'
@@ -107,6 +93,34 @@ func (s *shaper) shape(spans []layout.Span, spanBase int, f layout.Font, g *glyp
 			g.span = append(g.span, spanBase+i)
 		}
 	}
+}
+
+// unprintable records r (of the field src, which Pick answered with err)
+// when the PDF cannot print it: no font has it, or it is of a
+// right-to-left script (one error per field). A failure to load a font is
+// kept in s.err.
+func (s *shaper) unprintable(r rune, src layout.Field, err error) bool {
+	rtl := isRightToLeft(r)
+	if err == nil && !rtl {
+		return false
+	}
+	if _, ok := err.(*fonts.MissingGlyphError); err != nil && !ok {
+		s.err = err
+		return true
+	}
+	ge := GlyphError{Rune: r, Source: src, RightToLeft: rtl}
+	key := ge
+	if rtl {
+		key.Rune = 0 // one error per field for a right-to-left text
+	}
+	if !s.seen[key] {
+		if s.seen == nil {
+			s.seen = map[GlyphError]bool{}
+		}
+		s.seen[key] = true
+		s.missing = append(s.missing, &ge)
+	}
+	return true
 }
 
 // glue returns, for glyphs [i, j), whether a line must not break before
