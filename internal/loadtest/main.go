@@ -206,7 +206,7 @@ func percentile(sorted []time.Duration, p float64) time.Duration {
 	if len(sorted) == 0 {
 		return 0
 	}
-	rank := int(p/100*float64(len(sorted))+0.999999) - 1
+	rank := int(float64(p/100*float64(len(sorted)))+0.999999) - 1 // rounded before the add: no fused multiply-add
 	return sorted[min(max(rank, 0), len(sorted)-1)]
 }
 
