@@ -20,24 +20,8 @@ import (
 
 // handleRender answers POST /v1/forms/{form}: the filled, stamped form.
 func (s *server) handleRender(w http.ResponseWriter, r *http.Request) {
-	p := s.authenticate(w, r)
-	if p == nil {
-		return
-	}
-	id, ok := s.formParam(w, r, p)
+	p, id, f, format, opts, ok := s.formRequest(w, r, s.negotiate)
 	if !ok {
-		return
-	}
-	format, ok := s.negotiate(w, r)
-	if !ok {
-		return
-	}
-	opts, ok := s.paperOption(w, r, s.opts)
-	if !ok || !s.jsonBody(w, r) {
-		return
-	}
-	f, ok := s.readForm(w, r, id)
-	if !ok || !s.checkGrants(w, r, p, f) {
 		return
 	}
 	doc, d, ok := s.work(w, r, func(ctx context.Context, buf *bytes.Buffer) error {
@@ -99,24 +83,8 @@ func (s *server) handleBlank(w http.ResponseWriter, r *http.Request) {
 // render would say: the same parsing, grants and docgen.Check (glyphs
 // included, for the format of ?format=).
 func (s *server) handleValidate(w http.ResponseWriter, r *http.Request) {
-	p := s.authenticate(w, r)
-	if p == nil {
-		return
-	}
-	id, ok := s.formParam(w, r, p)
+	_, _, f, format, opts, ok := s.formRequest(w, r, s.queryFormat)
 	if !ok {
-		return
-	}
-	format, ok := s.queryFormat(w, r)
-	if !ok {
-		return
-	}
-	opts, ok := s.paperOption(w, r, s.opts)
-	if !ok || !s.jsonBody(w, r) {
-		return
-	}
-	f, ok := s.readForm(w, r, id)
-	if !ok || !s.checkGrants(w, r, p, f) {
 		return
 	}
 	_, _, ok = s.work(w, r, func(ctx context.Context, _ *bytes.Buffer) error {
@@ -128,6 +96,31 @@ func (s *server) handleValidate(w http.ResponseWriter, r *http.Request) {
 	s.writeJSON(w, r, http.StatusOK, struct {
 		Valid bool `json:"valid"`
 	}{true})
+}
+
+// formRequest does what a request carrying a form needs before its work,
+// answering any failure: the token, the form (and its grant), the format
+// (by format), the paper, a JSON body, the parsed form and the grants of
+// the seals it names.
+func (s *server) formRequest(w http.ResponseWriter, r *http.Request,
+	format func(http.ResponseWriter, *http.Request) (docgen.Format, bool)) (
+	p *principal, id forms.ID, f forms.Form, fm docgen.Format, opts []docgen.Option, ok bool) {
+	if p = s.authenticate(w, r); p == nil {
+		return
+	}
+	if id, ok = s.formParam(w, r, p); !ok {
+		return
+	}
+	if fm, ok = format(w, r); !ok {
+		return
+	}
+	if opts, ok = s.paperOption(w, r, s.opts); !ok || !s.jsonBody(w, r) {
+		return p, id, nil, fm, nil, false
+	}
+	if f, ok = s.readForm(w, r, id); !ok || !s.checkGrants(w, r, p, f) {
+		return p, id, nil, fm, nil, false
+	}
+	return p, id, f, fm, opts, true
 }
 
 // readForm reads and parses the body as the input of form id: 413 over
