@@ -50,10 +50,13 @@ func heading(info forms.Info) []layout.Block {
 	return []layout.Block{
 		&layout.Paragraph{Spans: []layout.Span{{Text: info.Attachment}}, Font: label, LineHeight: 28},
 		&layout.Paragraph{Font: label, LineHeight: 28},
-		&layout.Paragraph{Spans: []layout.Span{{Text: info.Title}}, Font: layout.Font{Role: layout.RoleTitle, Size: sizeEr},
+		&layout.Paragraph{Spans: []layout.Span{{Text: info.Title, Anchor: anchorTitle}}, Font: layout.Font{Role: layout.RoleTitle, Size: sizeEr},
 			Align: layout.AlignCenter, LineHeight: 36, SpaceAfter: 6},
 	}
 }
+
+// anchorTitle marks the title, which no seal may touch.
+const anchorTitle = "title"
 
 // anchorSeal marks the spans the seal is stamped over: the unit name on the
 // meta line (附件2–5), the issuer and the issue date (附件6).

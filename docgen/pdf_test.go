@@ -86,6 +86,63 @@ func TestPDFSealPosition(t *testing.T) {
 	}
 }
 
+// The seal never touches the title or the 附件N line (上不压正文): every
+// form, filled and blank, A4 and A3, with short and long unit names.
+func TestPDFSealBelowTitle(t *testing.T) {
+	seal := WithSeal(examples.SpecimenSeal())
+	for _, in := range forms.All() {
+		for _, paper := range []Paper{A4, A3} {
+			if in.ID == forms.SupervisionID && paper == A3 {
+				continue
+			}
+			for _, unit := range []string{"", "岳塘区", "湘潭市重点招商项目落地工作领导小组办公室"} {
+				var pages []*pdf.Page
+				if unit == "" { // the blank form
+					c, err := newConfig([]Option{seal, WithPaper(paper)})
+					if err != nil {
+						t.Fatal(err)
+					}
+					doc, err := composeBlank(in.ID, c)
+					if err != nil {
+						t.Fatal(err)
+					}
+					set, _ := c.fontSet()
+					if pages, err = pdf.Layout(t.Context(), doc, set); err != nil {
+						t.Fatal(err)
+					}
+				} else {
+					f := parseExample(t, in.ID)
+					if h, ok := f.(interface{ FormHeader() *forms.Header }); ok {
+						h.FormHeader().Unit = unit
+					} else {
+						f.(*forms.Supervision).Issuer = unit
+					}
+					pages = layoutPDF(t, f, seal, WithPaper(paper))
+				}
+				var img *pdf.Image
+				for i := range pages {
+					if len(pages[i].Images) > 0 {
+						img = &pages[i].Images[0]
+					}
+				}
+				if img == nil {
+					t.Fatalf("%s %s %q: no seal", in.ID, paper, unit)
+				}
+				for _, tx := range pages[0].Texts {
+					title := tx.Size == float64(sizeEr) && strings.Contains(in.Title, tx.Text)
+					if tx.Text == "" || !title && tx.Text != in.Attachment {
+						continue
+					}
+					glyphs := pdf.Rect{X: tx.X, Y: tx.Baseline - tx.Size, W: tx.Width, H: tx.Size * 1.25}
+					if overlap(img.Box, glyphs) > 0 {
+						t.Errorf("%s %s %q: seal %+v touches %q at %+v", in.ID, paper, unit, img.Box, tx.Text, glyphs)
+					}
+				}
+			}
+		}
+	}
+}
+
 func unitOf(f forms.Form) string {
 	if h, ok := f.(interface{ FormHeader() *forms.Header }); ok {
 		return h.FormHeader().Unit

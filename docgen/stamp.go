@@ -84,7 +84,9 @@ func (c *config) fixedImages() ([]layout.Image, error) {
 
 // sealImages returns img stamped over the spans anchored "seal", its
 // centre a little above their middle so the name and date sit below the
-// seal's centre (GB/T 9704 §7.3.5.1), or nothing without a seal.
+// seal's centre (GB/T 9704 §7.3.5.1) — but never touching the title, so
+// on 附件2–5, whose unit line sits under the title, it moves down over the
+// table header as far as needed — or nothing without a seal.
 func (c *config) sealImages(img *seal.Image) []layout.Image {
 	if img == nil {
 		return nil
@@ -92,7 +94,7 @@ func (c *config) sealImages(img *seal.Image) []layout.Image {
 	w := c.sealSize
 	h := w * layout.Length(img.Height) / layout.Length(img.Width)
 	li := layout.Image{PNG: img.PNG, Width: w, Height: h, Anchor: anchorSeal, OffsetY: -h / 10,
-		Multiply: true, Name: "印章"}
+		Multiply: true, Below: anchorTitle, Name: "印章"}
 	if img.Memo != nil {
 		li.Memo = img.Memo
 	}

@@ -56,7 +56,8 @@ func place(sec *layout.Section, img *layout.Image, d *drawings) bool {
 		switch blk := blk.(type) {
 		case *layout.Paragraph:
 			if span := anchored(blk, img.Anchor); blk != nil && span >= 0 {
-				at(blk, span, anchorBox(blk, width, img.Anchor), 0, 0)
+				bx := anchorBox(blk, width, img.Anchor)
+				at(blk, span, bx, 0, belowFloor(sec, j, img, bx))
 				return true
 			}
 		case *layout.Table:
@@ -94,6 +95,28 @@ func place(sec *layout.Section, img *layout.Image, d *drawings) bool {
 		}
 	}
 	return false
+}
+
+// belowFloor is how far down the image of the paragraph sec.Blocks[j]
+// (its anchor at bx) must move so that its top stays below the paragraph
+// just before, when that one holds the text anchored img.Below (the title
+// over 附件2–5's unit line): that paragraph's text ends its SpaceAfter
+// above the origin of the drawing's offset (the top of this paragraph's
+// SpaceBefore).
+func belowFloor(sec *layout.Section, j int, img *layout.Image, bx box) layout.Length {
+	if img.Below == "" || j == 0 {
+		return 0
+	}
+	prev, ok := sec.Blocks[j-1].(*layout.Paragraph)
+	if !ok || anchored(prev, img.Below) < 0 {
+		return 0
+	}
+	floor := -prev.SpaceAfter
+	top := layout.Length((bx.y0+bx.y1)/2) + img.OffsetY - layout.Length(img.Height/2)
+	if top >= floor {
+		return 0
+	}
+	return floor - top
 }
 
 // anchored returns the index of p's first span anchored name (Spans, then

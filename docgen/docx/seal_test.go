@@ -76,7 +76,8 @@ func TestSealDrawing(t *testing.T) {
 
 // TestSealOverUnit checks the seal's centre against the estimated centre
 // of the unit name on the meta line (附件2–5): the name follows
-// "单位（盖章）：", all 1 em characters of 四号 14 pt.
+// "单位（盖章）：", all 1 em characters of 四号 14 pt; the seal moves down
+// as far as needed not to touch the title above.
 func TestSealOverUnit(t *testing.T) {
 	for _, id := range []forms.ID{forms.TaskListID, forms.FollowupID, forms.SigningID, forms.LandingID} {
 		t.Run(string(id), func(t *testing.T) {
@@ -85,10 +86,10 @@ func TestSealOverUnit(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			var meta *layout.Paragraph
-			for _, b := range lay.Sections[0].Blocks {
+			var meta, title *layout.Paragraph
+			for i, b := range lay.Sections[0].Blocks {
 				if p, ok := b.(*layout.Paragraph); ok && len(p.Spans) == 2 && p.Spans[1].Anchor != "" {
-					meta = p
+					meta, title = p, lay.Sections[0].Blocks[i-1].(*layout.Paragraph)
 				}
 			}
 			if meta == nil {
@@ -100,8 +101,14 @@ func TestSealOverUnit(t *testing.T) {
 			cx := 14 * (7 + float64(len(unit))/2) // "单位（盖章）：" is 7 characters
 			cy := float64(meta.SpaceBefore + meta.Leading()/2)
 			w, h := float64(img.Width), float64(img.Height)
-			if math.Abs(x+w/2-cx) > 0.5 || math.Abs(y+h/2-(cy+float64(img.OffsetY))) > 0.5 {
-				t.Errorf("seal centre (%.1f, %.1f), want (%.1f, %.1f)", x+w/2, y+h/2, cx, cy+float64(img.OffsetY))
+			// Centred on the unit, but its top not above the title's line:
+			// the title ends its SpaceAfter above the meta line's top.
+			wantY := max(cy+float64(img.OffsetY), -float64(title.SpaceAfter)+h/2)
+			if math.Abs(x+w/2-cx) > 0.5 || math.Abs(y+h/2-wantY) > 0.5 {
+				t.Errorf("seal centre (%.1f, %.1f), want (%.1f, %.1f)", x+w/2, y+h/2, cx, wantY)
+			}
+			if y < -float64(title.SpaceAfter)-0.01 {
+				t.Errorf("seal top %.1f pt above the meta line reaches the title (%.1f)", -y, float64(title.SpaceAfter))
 			}
 		})
 	}

@@ -240,6 +240,11 @@ type Image struct {
 	// Multiply blends the image with what is under it, as ink does, so the
 	// text under a seal stays readable.
 	Multiply bool
+	// Below, when set, names the Anchor of text the image must not touch
+	// (a form's title, for a seal: GB/T 9704's 上不压正文): the image is
+	// moved down, as little as needed, so that its top is at or below the
+	// bottom of that text's line when they are on the same page.
+	Below string
 	// Name describes the image (alternative text).
 	Name string
 }

@@ -114,7 +114,11 @@ func (f *flow) stamp(img layout.Image) {
 		cx := a.X + float64(a.W/2) + float64(img.OffsetX)
 		cy := a.Y + float64(a.H/2) + float64(img.OffsetY)
 		w, h := float64(img.Width), float64(img.Height)
-		pg.Images = append(pg.Images, Image{Box: Rect{cx - float64(w/2), cy - float64(h/2), w, h}, PNG: img.PNG, Multiply: img.Multiply, Memo: img.Memo})
+		box := Rect{cx - float64(w/2), cy - float64(h/2), w, h}
+		if b, ok := pg.anchors[img.Below]; ok && img.Below != "" && box.Y < b.Bottom() {
+			box.Y = b.Bottom() // not over the text it must not touch
+		}
+		pg.Images = append(pg.Images, Image{Box: box, PNG: img.PNG, Multiply: img.Multiply, Memo: img.Memo})
 		return
 	}
 }
