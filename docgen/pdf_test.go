@@ -167,12 +167,39 @@ func TestPDFLongOverview(t *testing.T) {
 	checkHeaders(t, pages)
 }
 
-// An investor with 5 projects across a page break: its merged cells show
-// their text again on the new page.
-func TestPDFInvestorAcrossPages(t *testing.T) {
+// An investor whose projects fit on a page but not under the rows before
+// them moves to the next page whole, instead of splitting its group.
+func TestPDFInvestorKeptTogether(t *testing.T) {
 	f := parseExample(t, forms.SigningID).(*forms.Signing)
 	inv := f.Rows[0]
 	for len(inv.Projects) < 5 {
+		inv.Projects = append(inv.Projects, inv.Projects[len(inv.Projects)%3])
+	}
+	inv.Investor = "整组换页投资方测试集团有限公司"
+	f.Rows = append(f.Rows[1:4], inv) // the 5-project investor last, near the foot of page 1
+	pages := layoutPDF(t, f)
+	onPage := map[int]bool{}
+	for i, pg := range pages {
+		for _, tx := range pg.Texts {
+			if strings.HasPrefix(tx.Source.Row, "第4行") {
+				onPage[i+1] = true
+			}
+		}
+	}
+	if len(onPage) != 1 || len(pages) < 2 || !onPage[len(pages)] {
+		t.Errorf("the investor's group is on pages %v of %d, want all on the last one", onPage, len(pages))
+	}
+	checkAllPlaced(t, pages, printed(f))
+	checkGeometry(t, pages)
+	checkHeaders(t, pages)
+}
+
+// An investor whose projects are taller than a page splits across the
+// page break: its merged cells show their text again on the new page.
+func TestPDFInvestorAcrossPages(t *testing.T) {
+	f := parseExample(t, forms.SigningID).(*forms.Signing)
+	inv := f.Rows[0]
+	for len(inv.Projects) < 30 {
 		inv.Projects = append(inv.Projects, inv.Projects[len(inv.Projects)%3])
 	}
 	inv.Investor = "跨页投资方测试集团有限公司"

@@ -49,6 +49,14 @@ func (f *flow) table(t *layout.Table) error {
 		cont := anyPositive(from)
 		need := tf.rowNeed(r, from, cont)
 		avail := f.bottom() - f.y
+		if !cont && t.KeepRows && len(tf.placed) > 0 {
+			// Rows joined by a merged cell (an investor's projects) move to
+			// the next page together when they fit on one but not here.
+			if g := tf.groupNeed(r); g > avail+eps && g <= f.area.H-tf.headerH+eps {
+				tf.nextPage()
+				continue
+			}
+		}
 		if need <= avail+eps {
 			tf.place(r, from, nil, need, cont)
 			r++
@@ -107,6 +115,33 @@ func (f *flow) table(t *layout.Table) error {
 	}
 	tf.closePage()
 	return nil
+}
+
+// groupNeed returns the height of the rows that cells spanning several
+// rows and starting at row r join to it, with those cells' text; 0 when no
+// such cell starts at r.
+func (tf *tableFlow) groupNeed(r int) float64 {
+	m := tf.m
+	end := r
+	for _, sc := range m.spans {
+		if sc.row == r {
+			end = max(end, sc.row+sc.rows-1)
+		}
+	}
+	if end == r {
+		return 0
+	}
+	var rows float64
+	for i := r; i <= end; i++ {
+		rows += m.own[i]
+	}
+	need := rows
+	for _, sc := range m.spans {
+		if sc.row == r {
+			need = max(need, sc.linesHeight(0, len(sc.lines))+m.padV)
+		}
+	}
+	return need
 }
 
 // spanUnfinished reports whether a merged cell that ends at row r has
