@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math/rand/v2"
 	"os/exec"
 	"strings"
 	"testing"
@@ -167,31 +168,58 @@ func TestPDFLongOverview(t *testing.T) {
 	checkHeaders(t, pages)
 }
 
-// An investor whose projects fit on a page but not under the rows before
-// them moves to the next page whole, instead of splitting its group.
-func TestPDFInvestorKeptTogether(t *testing.T) {
-	f := parseExample(t, forms.SigningID).(*forms.Signing)
-	inv := f.Rows[0]
-	for len(inv.Projects) < 5 {
-		inv.Projects = append(inv.Projects, inv.Projects[len(inv.Projects)%3])
-	}
-	inv.Investor = "整组换页投资方测试集团有限公司"
-	f.Rows = append(f.Rows[1:4], inv) // the 5-project investor last, near the foot of page 1
-	pages := layoutPDF(t, f)
-	onPage := map[int]bool{}
+// investorPages returns the pages (from 1) that print rows of investor
+// row (e.g. "第4行").
+func investorPages(pages []*pdf.Page, row string) map[int]bool {
+	on := map[int]bool{}
 	for i, pg := range pages {
 		for _, tx := range pg.Texts {
-			if strings.HasPrefix(tx.Source.Row, "第4行") {
-				onPage[i+1] = true
+			if tx.Source.Row == row || strings.HasPrefix(tx.Source.Row, row+"第") {
+				on[i+1] = true
 			}
 		}
 	}
-	if len(onPage) != 1 || len(pages) < 2 || !onPage[len(pages)] {
-		t.Errorf("the investor's group is on pages %v of %d, want all on the last one", onPage, len(pages))
+	return on
+}
+
+// An investor whose projects fit on a page but not under the rows before
+// them moves to the next page whole, instead of splitting its group: on
+// generated 附件4s (random numbers of investors and projects, random text
+// lengths, so groups fall at every position on the page), no group that
+// fits on a page is split.
+func TestPDFInvestorKeptTogether(t *testing.T) {
+	base := parseExample(t, forms.SigningID).(*forms.Signing)
+	rng := rand.New(rand.NewPCG(11, 13))
+	split := 0
+	for round := range 12 {
+		f := *base
+		f.Rows = nil
+		for i := range 4 + rng.IntN(14) {
+			inv := base.Rows[rng.IntN(len(base.Rows))]
+			inv.Projects = nil
+			for range 1 + rng.IntN(5) { // at most 5 short projects: a group fits on a page
+				p := base.Rows[0].Projects[rng.IntN(len(base.Rows[0].Projects))]
+				p.Overview = strings.Repeat("建设", 1+rng.IntN(30))
+				inv.Projects = append(inv.Projects, p)
+			}
+			inv.Investor = fmt.Sprintf("第%d投资方集团有限公司", i+1)
+			f.Rows = append(f.Rows, inv)
+		}
+		pages := layoutPDF(t, &f)
+		for i := range f.Rows {
+			if on := investorPages(pages, fmt.Sprintf("第%d行", i+1)); len(on) != 1 {
+				t.Errorf("round %d: investor %d of %d split over pages %v", round, i+1, len(f.Rows), on)
+			}
+		}
+		if len(pages) > 1 {
+			split++
+		}
+		checkAllPlaced(t, pages, printed(&f))
+		checkGeometry(t, pages)
 	}
-	checkAllPlaced(t, pages, printed(f))
-	checkGeometry(t, pages)
-	checkHeaders(t, pages)
+	if split < 6 {
+		t.Fatalf("only %d of 12 tables ran over a page: the test tests too little", split)
+	}
 }
 
 // An investor whose projects are taller than a page splits across the
@@ -205,16 +233,7 @@ func TestPDFInvestorAcrossPages(t *testing.T) {
 	inv.Investor = "跨页投资方测试集团有限公司"
 	f.Rows = append(f.Rows[1:4], inv) // the 5-project investor last, near the foot of page 1
 	pages := layoutPDF(t, f)
-	var on []int
-	for i, pg := range pages {
-		for _, tx := range pg.Texts {
-			if tx.Source.String() == "第4行【项目投资方】" {
-				on = append(on, i+1)
-				break
-			}
-		}
-	}
-	if len(on) < 2 {
+	if on := investorPages(pages, "第4行"); len(on) < 2 {
 		t.Fatalf("investor should be printed on two pages, is on %v (of %d)", on, len(pages))
 	}
 	got := textBySource(pages)["第4行【项目投资方】"]
