@@ -69,6 +69,15 @@ var backends = map[Format]backend{
 	},
 }
 
+// Formats returns the registered output formats, sorted by name.
+func Formats() []Format {
+	var out []Format
+	for _, n := range formatNames() {
+		out = append(out, Format(n))
+	}
+	return out
+}
+
 // formatNames returns the registered formats' names, sorted.
 func formatNames() []string {
 	var names []string

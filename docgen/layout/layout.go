@@ -164,6 +164,11 @@ type Cell struct {
 	// cell from a row above are omitted from the rows below.
 	ColSpan, RowSpan int
 	VAlign           VAlign
+	// Number, when set, is the cell's value as an exact decimal ("12.5",
+	// "-3", "0.0001"): a backend that keeps typed values (a spreadsheet)
+	// stores the cell as that number; the others print the paragraphs,
+	// which hold the same value as text.
+	Number string
 }
 
 // Cols returns the number of grid columns the cell covers.
@@ -304,6 +309,9 @@ type PageNumbers struct {
 // Section is a run of pages with one page setup. Every section starts on a
 // new page, and its page numbers start at 1.
 type Section struct {
+	// Name names the section where a backend shows names (a spreadsheet's
+	// sheet: "附件4", "汇总统计"); empty lets the backend choose.
+	Name        string
 	Page        Page
 	Blocks      []Block
 	Images      []Image
