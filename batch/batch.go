@@ -53,6 +53,22 @@ func (o *Options) format() docgen.Format {
 	return o.Format
 }
 
+// FormatError is a batch asked for in a format it is not printed in.
+type FormatError struct{ Format docgen.Format }
+
+func (e *FormatError) Error() string {
+	return fmt.Sprintf("批量打印不支持格式“%s”：应为 pdf（一个文件）或 docx（ZIP，每份一个 Word 文件）", e.Format)
+}
+
+// checkFormat refuses the formats a batch is not printed in (XLSX: a
+// workbook of thousands of sheets helps no one; one order exports alone).
+func (o *Options) checkFormat() error {
+	if f := o.format(); f != docgen.PDF && f != docgen.DOCX {
+		return &FormatError{f}
+	}
+	return nil
+}
+
 // Report is what Check found.
 type Report struct {
 	// Orders is how many orders the input holds.
@@ -106,6 +122,9 @@ var errEmpty = forms.Errors{{Rule: "required", Label: "督办单", Message: "【
 // read at all (malformed JSON, a spreadsheet without the header row): a
 // forms.Errors, or a read error.
 func Check(ctx context.Context, in io.Reader, opts Options) (*Report, error) {
+	if err := opts.checkFormat(); err != nil {
+		return nil, err
+	}
 	src, err := Open(in, opts)
 	if err != nil {
 		return nil, err

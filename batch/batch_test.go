@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"context"
 	"encoding/csv"
+	"errors"
 	"fmt"
+	"io"
 	"math/rand/v2"
 	"strings"
 	"testing"
@@ -222,5 +224,24 @@ func TestCheckFindsUnprintable(t *testing.T) {
 	// For a DOCX (Word substitutes fonts) it is no problem.
 	if rep, err := Check(context.Background(), bytes.NewReader(data), Options{Format: docgen.DOCX}); err != nil || len(rep.Invalid) != 0 {
 		t.Errorf("docx: %+v %v", rep, err)
+	}
+}
+
+// A batch is printed as PDF or DOCX only; XLSX is refused before reading.
+func TestBatchRefusesXLSX(t *testing.T) {
+	for _, call := range []func() error{
+		func() error {
+			_, err := Check(context.Background(), strings.NewReader("[]"), Options{Format: docgen.XLSX})
+			return err
+		},
+		func() error {
+			_, err := Print(context.Background(), io.Discard, strings.NewReader("[]"), Options{Format: docgen.XLSX}, nil, false)
+			return err
+		},
+	} {
+		var fe *FormatError
+		if err := call(); !errors.As(err, &fe) || !strings.Contains(err.Error(), "xlsx") {
+			t.Errorf("got %v, want a FormatError naming xlsx", err)
+		}
 	}
 }

@@ -56,6 +56,9 @@ func (m *Manifest) add(i int, o *forms.Supervision) {
 // writing anything. manifest asks for the Manifest's Orders (they grow
 // with the batch; without it only Printed counts).
 func Print(ctx context.Context, w io.Writer, in io.Reader, opts Options, rep *Report, manifest bool) (*Manifest, error) {
+	if err := opts.checkFormat(); err != nil {
+		return nil, err
+	}
 	if rep != nil && len(rep.Invalid) > 0 && !opts.SkipInvalid {
 		return nil, rep.Err()
 	}

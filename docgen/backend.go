@@ -2,6 +2,7 @@ package docgen
 
 import (
 	"context"
+	"errors"
 	"io"
 	"iter"
 	"slices"
@@ -9,12 +10,13 @@ import (
 	"github.com/zsdoc/zsdoc/docgen/docx"
 	"github.com/zsdoc/zsdoc/docgen/layout"
 	"github.com/zsdoc/zsdoc/docgen/pdf"
+	"github.com/zsdoc/zsdoc/docgen/xlsx"
 )
 
 // backend is an output format: one package renders it, one entry in
-// backends registers it. Adding a format (XLSX is next) is that package and
-// that entry; ParseFormat, ContentType, Render, RenderBlank and RenderBatch
-// read the registry.
+// backends registers it. Adding a format is that package and that entry
+// (as XLSX was); ParseFormat, ContentType, Render, RenderBlank and
+// RenderBatch read the registry.
 type backend struct {
 	contentType string
 	// render writes a whole document.
@@ -67,6 +69,38 @@ var backends = map[Format]backend{
 			return docx.Render(ctx, w, &all, c.docx)
 		},
 	},
+	XLSX: {
+		contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+		render: func(ctx context.Context, w io.Writer, doc *layout.Document, c *config) error {
+			set, err := c.fontSet()
+			if err != nil {
+				return err
+			}
+			return xlsxErr(xlsx.Render(ctx, w, doc, xlsx.Options{FontNames: c.docx.FontNames, Fonts: set}))
+		},
+		stream: func(ctx context.Context, w io.Writer, doc *layout.Document, sections iter.Seq[*layout.Section], c *config) error {
+			all := *doc
+			all.Sections = nil
+			for s := range sections {
+				all.Sections = append(all.Sections, *s)
+			}
+			set, err := c.fontSet()
+			if err != nil {
+				return err
+			}
+			return xlsxErr(xlsx.Render(ctx, w, &all, xlsx.Options{FontNames: c.docx.FontNames, Fonts: set}))
+		},
+	},
+}
+
+// xlsxErr reports what a workbook cannot hold as the caller's choice of
+// format (an OptionError), not a fault.
+func xlsxErr(err error) error {
+	var ue *xlsx.UnsupportedError
+	if errors.As(err, &ue) {
+		return &OptionError{ue.Error()}
+	}
+	return err
 }
 
 // Formats returns the registered output formats, sorted by name.

@@ -12,9 +12,10 @@ import (
 )
 
 // shortSigning is a 附件4 with 11 projects with short texts. It still takes
-// two A3 pages: every project row holds at least four lines (the progress
-// text, 工商注册名称：…, and 统一社会信用代码：… on two lines), and 11 such
-// rows, the header and the six-line legend need more than a page.
+// two A3 pages: every project row holds at least three lines (the progress
+// text, 工商注册名称：…, and 统一社会信用代码：…, each on a line of its own
+// since the widths follow the content), and 11 such rows, the header and
+// the six-line legend need more than a page.
 func shortSigning(tb testing.TB) *forms.Signing {
 	f := parseExample(tb, forms.SigningID).(*forms.Signing)
 	for i := range f.Rows {

@@ -259,7 +259,7 @@ func (s tableSpec[R]) table(rows []R, numbers []int, contentWidth layout.Length,
 		field := func(key string) layout.Field { return rowField(prefix, row, sample, key) }
 		for k := range s.columns {
 			c := &s.columns[k]
-			r.Cells = append(r.Cells, bodyCell(c.cell(numbers[i], &rows[i], field), s.size, c.align))
+			r.Cells = append(r.Cells, typed(bodyCell(c.cell(numbers[i], &rows[i], field), s.size, c.align), sample, c.key))
 		}
 		t.Rows = append(t.Rows, r)
 	}

@@ -1,8 +1,9 @@
 // Package docgen renders the forms of package forms as the official
-// documents: PDF (package docgen/pdf) and Word .docx (package docgen/docx),
-// both from one layout (package docgen/layout) that the composers of this
-// package build — one composer per form, the only place that knows the
-// form's title, columns, widths, legend and where its seal goes.
+// documents: PDF (package docgen/pdf), Word .docx (package docgen/docx) and
+// Excel .xlsx (package docgen/xlsx), all from one layout (package
+// docgen/layout) that the composers of this package build — one composer
+// per form, the only place that knows the form's title, columns, widths,
+// legend and where its seal goes.
 //
 //	f, err := forms.Parse(forms.SigningID, input)
 //	if err != nil { … }                          // forms.Errors, in Chinese
@@ -17,7 +18,9 @@
 // that resolves the seal ids forms name; by default the built-in specimen
 // only), WithSeal (one image for every form, whatever the ids), WithSealSize,
 // WithFonts and WithFontNames (the PDF's font files and the DOCX's font
-// names, by fonts.Role), WithCreationDate and WithDuplex. Output is
+// names, by fonts.Role), WithCreationDate and WithDuplex. RenderBlank of
+// workflow.ID draws 附件1, the workflow diagram, as vectors (WithAnnotate
+// names the forms beside their stages, WithStage highlights one). Output is
 // byte-identical for the same input and options, and every function is safe
 // for concurrent use.
 package docgen
@@ -33,6 +36,7 @@ import (
 	"github.com/zsdoc/zsdoc/docgen/pdf"
 	"github.com/zsdoc/zsdoc/fonts"
 	"github.com/zsdoc/zsdoc/forms"
+	"github.com/zsdoc/zsdoc/workflow"
 )
 
 // Format is an output format.
@@ -42,9 +46,10 @@ type Format string
 const (
 	PDF  Format = "pdf"
 	DOCX Format = "docx"
+	XLSX Format = "xlsx"
 )
 
-// ParseFormat accepts the name of a registered format ("pdf", "docx").
+// ParseFormat accepts the name of a registered format ("pdf", "docx", "xlsx").
 func ParseFormat(s string) (Format, error) {
 	if _, ok := backends[Format(s)]; ok {
 		return Format(s), nil
@@ -120,6 +125,7 @@ func Compose(f forms.Form, opts ...Option) (doc *layout.Document, err error) {
 }
 
 func (c *config) write(ctx context.Context, w io.Writer, doc *layout.Document, format Format) error {
+	doc.Sections = append(doc.Sections, c.extra...) // WithSummary
 	b, ok := backends[format]
 	if !ok {
 		_, err := ParseFormat(string(format))
@@ -249,6 +255,9 @@ func BlankFileName(id forms.ID, format Format) string {
 
 func fileName(id forms.ID, suffix string, format Format) string {
 	info, _ := forms.Lookup(id)
+	if id == workflow.ID { // a diagram, not a form: no 空白表
+		info, suffix = workflow.Info(), "-"
+	}
 	name := info.Attachment + "-" + info.Title
 	if suffix != "-" {
 		name += suffix

@@ -23,6 +23,12 @@ type config struct {
 	docx     docx.Options
 	pdf      pdf.Options
 	created  *time.Time
+	// wf holds WithAnnotate and WithStage: the workflow diagram (附件1).
+	wf wfConfig
+	// fixedWidths keeps the template column widths (WithFixedWidths).
+	fixedWidths bool
+	// extra are sections written after the form's (WithSummary).
+	extra []layout.Section
 }
 
 // Option configures rendering.
@@ -203,6 +209,7 @@ func WithPageRanges(fn func(order, first, last int)) Option {
 func WithFonts(s *fonts.Set) Option {
 	return func(c *config) error {
 		c.fonts = s
+		c.docx.Fonts = s // the DOCX predicts Word's lines with the same fonts
 		return nil
 	}
 }

@@ -5,6 +5,7 @@ import (
 
 	"github.com/zsdoc/zsdoc/docgen/layout"
 	"github.com/zsdoc/zsdoc/forms"
+	"github.com/zsdoc/zsdoc/workflow"
 )
 
 // formLayout is the one place that knows how a form is printed: its
@@ -29,8 +30,12 @@ var layouts = [...]formLayout{
 	supervisionLayout,
 }
 
-// layoutOf returns the composer of form id.
+// layoutOf returns the composer of form id, or of the workflow diagram
+// (附件1, workflow.ID), which has a layout but is not a form.
 func layoutOf(id forms.ID) (formLayout, bool) {
+	if id == workflow.ID {
+		return workflowLayout, true
+	}
 	for _, l := range layouts {
 		if l.id == id {
 			return l, true
@@ -42,6 +47,9 @@ func layoutOf(id forms.ID) (formLayout, bool) {
 // compose lays out a valid form.
 func compose(f forms.Form, c *config) (*layout.Document, error) {
 	l, ok := layoutOf(f.FormID())
+	if err := diagramOptionsOnly(f.FormID(), c); err != nil {
+		return nil, err
+	}
 	if !ok {
 		return nil, fmt.Errorf("docgen: no layout for form %q (%T)", f.FormID(), f)
 	}
@@ -51,6 +59,9 @@ func compose(f forms.Form, c *config) (*layout.Document, error) {
 // composeBlank lays out the blank form id.
 func composeBlank(id forms.ID, c *config) (*layout.Document, error) {
 	l, ok := layoutOf(id)
+	if err := diagramOptionsOnly(id, c); ok && err != nil {
+		return nil, err
+	}
 	if !ok {
 		_, err := forms.New(id)
 		if err == nil {
@@ -69,4 +80,13 @@ func formOf[F any](f forms.Form) (*F, error) {
 		return nil, fmt.Errorf("docgen: form %q cannot be a %T", f.FormID(), f)
 	}
 	return ff, nil
+}
+
+// diagramOptionsOnly refuses the workflow diagram's options (WithAnnotate,
+// WithStage) for a form, rather than ignoring them.
+func diagramOptionsOnly(id forms.ID, c *config) error {
+	if id != workflow.ID && c.wf.set() {
+		return optionErr("标注表单和突出阶段（--annotate、--stage）只用于附件1 工作流程图")
+	}
+	return nil
 }

@@ -126,7 +126,7 @@ func composeSigning(f *forms.Signing, c *config) (*layout.Document, error) {
 				if j == 0 {
 					for k := range invCols {
 						col := &invCols[k]
-						cell := bodyCell(col.cell(nums[i], inv, invField), size, col.align)
+						cell := typed(bodyCell(col.cell(nums[i], inv, invField), size, col.align), forms.Investor{}, col.key)
 						cell.RowSpan = len(inv.Projects)
 						r.Cells = append(r.Cells, cell)
 					}
@@ -135,13 +135,16 @@ func composeSigning(f *forms.Signing, c *config) (*layout.Document, error) {
 				projField := func(key string) layout.Field { return rowField(pprefix, prow, forms.Project{}, key) }
 				for k := range projCols {
 					col := &projCols[k]
-					r.Cells = append(r.Cells, bodyCell(col.cell(pnums[j], &inv.Projects[j], projField), size, col.align))
+					r.Cells = append(r.Cells, typed(bodyCell(col.cell(pnums[j], &inv.Projects[j], projField), size, col.align), forms.Project{}, col.key))
 				}
 				t.Rows = append(t.Rows, r)
 			}
 		}
 	}
 	t.Rows = append(t.Rows, legendRow(size))
+	if err := c.sizeColumns(t, page); err != nil {
+		return nil, err
+	}
 	return tableDocument(forms.SigningID, page, h, t, c)
 }
 

@@ -157,7 +157,7 @@ func composeOrder(s *forms.Supervision, c *config, prefix, row string) (layout.S
 	}
 	blocks = append(blocks, t)
 	// In a batch printed on both sides, every order starts on a front.
-	sec := layout.Section{Page: page, Blocks: blocks, PageNumbers: pageNumbers(), OddPage: prefix != "" && c.pdf.Duplex}
+	sec := layout.Section{Name: info.Attachment, Page: page, Blocks: blocks, PageNumbers: pageNumbers(), OddPage: prefix != "" && c.pdf.Duplex}
 	if s == nil {
 		var err error
 		sec.Images, err = c.fixedImages()

@@ -25,7 +25,11 @@ func tableForm[F any, R any](id forms.ID, spec tableSpec[R], parts func(*F) (*fo
 			paper = A4
 		}
 		page := landscapeTable(paper.size())
-		return tableDocument(id, page, h, spec.table(rows, nums, page.ContentWidth(), h == nil), c)
+		t := spec.table(rows, nums, page.ContentWidth(), h == nil)
+		if err := c.sizeColumns(t, page); err != nil {
+			return nil, err
+		}
+		return tableDocument(id, page, h, t, c)
 	}}
 }
 
@@ -46,6 +50,6 @@ func tableDocument(id forms.ID, page layout.Page, h *forms.Header, t *layout.Tab
 			return nil, err
 		}
 	}
-	sec := layout.Section{Page: page, Blocks: blocks, PageNumbers: pageNumbers(), Images: images}
+	sec := layout.Section{Name: info.Attachment, Page: page, Blocks: blocks, PageNumbers: pageNumbers(), Images: images}
 	return &layout.Document{Title: info.Title, Creator: "zsdoc", Sections: []layout.Section{sec}}, nil
 }

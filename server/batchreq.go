@@ -48,6 +48,10 @@ func (s *server) parseBatchRequest(w http.ResponseWriter, r *http.Request) (batc
 	if !ok {
 		return req, false
 	}
+	if format != docgen.PDF && format != docgen.DOCX {
+		s.problem(w, r, errNotAcceptable, "批量打印督办单不支持格式“"+string(format)+"”，format 应为 pdf（一个文件）或 docx（ZIP）")
+		return req, false
+	}
 	duplex, ok := s.flagParam(w, r, "duplex")
 	if !ok {
 		return req, false

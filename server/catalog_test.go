@@ -3,6 +3,7 @@ package server
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -12,6 +13,7 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
 	"github.com/zsdoc/zsdoc/forms"
+	"github.com/zsdoc/zsdoc/workflow"
 )
 
 // compile compiles a JSON Schema given as decoded JSON.
@@ -47,9 +49,16 @@ func catalogSchemas(t *testing.T, h http.Handler) (map[forms.ID]*jsonschema.Sche
 	}
 	body := unmarshal(t, w.Body.Bytes()).(map[string]any)
 	list := body["forms"].([]any)
-	if len(list) != len(forms.All()) {
-		t.Fatalf("%d forms listed", len(list))
+	if len(list) != 1+len(forms.All()) {
+		t.Fatalf("%d forms listed, want 附件1 and the %d forms", len(list), len(forms.All()))
 	}
+	// 附件1, the workflow diagram, comes first: blank only, PDF and DOCX.
+	wf := list[0].(map[string]any)
+	if wf["id"] != string(workflow.ID) || wf["attachment"] != "附件1" || wf["blankOnly"] != true ||
+		fmt.Sprint(wf["formats"]) != "[pdf docx]" {
+		t.Errorf("first entry %v, want 附件1 (workflow), blank only, pdf and docx", wf)
+	}
+	list = list[1:]
 	schemas := map[forms.ID]*jsonschema.Schema{}
 	entries := map[forms.ID]map[string]any{}
 	for i, item := range list {

@@ -14,7 +14,16 @@ import (
 )
 
 // formats are the output formats in order of preference: PDF wins a tie.
-var formats = []docgen.Format{docgen.PDF, docgen.DOCX}
+var formats = []docgen.Format{docgen.PDF, docgen.DOCX, docgen.XLSX}
+
+// formatNames lists the formats for messages: "pdf、docx 或 xlsx".
+func formatNames() string {
+	var names []string
+	for _, f := range formats {
+		names = append(names, string(f))
+	}
+	return strings.Join(names[:len(names)-1], "、") + " 或 " + names[len(names)-1]
+}
 
 // formParam resolves {form} — an id, 附件N or N — answering 404 for an
 // unknown form and 403 for a form the caller may not render.
@@ -52,7 +61,7 @@ func (s *server) queryFormat(w http.ResponseWriter, r *http.Request) (docgen.For
 	}
 	f, err := docgen.ParseFormat(strings.ToLower(strings.TrimSpace(v)))
 	if err != nil {
-		s.problem(w, r, errNotAcceptable, "不支持的格式“"+v+"”，format 应为 pdf 或 docx")
+		s.problem(w, r, errNotAcceptable, "不支持的格式“"+v+"”，format 应为 "+formatNames())
 		return "", false
 	}
 	infoOf(r).format = string(f)
@@ -69,8 +78,12 @@ func (s *server) negotiate(w http.ResponseWriter, r *http.Request) (docgen.Forma
 	w.Header().Add("Vary", "Accept")
 	f, ok := acceptable(r.Header.Values("Accept"))
 	if !ok {
+		var types []string
+		for _, f := range formats {
+			types = append(types, f.ContentType())
+		}
 		s.problem(w, r, errNotAcceptable, "Accept 请求头不接受本服务能生成的格式："+
-			docgen.PDF.ContentType()+" 或 "+docgen.DOCX.ContentType()+"；也可用 ?format=pdf 或 ?format=docx")
+			strings.Join(types, "、")+"；也可用 ?format="+strings.ReplaceAll(formatNames(), "、", "、?format="))
 		return "", false
 	}
 	infoOf(r).format = string(f)

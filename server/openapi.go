@@ -8,6 +8,7 @@ import (
 	"github.com/zsdoc/zsdoc/docgen"
 	"github.com/zsdoc/zsdoc/forms"
 	"github.com/zsdoc/zsdoc/forms/schema"
+	"github.com/zsdoc/zsdoc/workflow"
 )
 
 // obj is a JSON object of the OpenAPI document; encoding/json writes its
@@ -29,6 +30,7 @@ func buildOpenAPI(tokens bool) ([]byte, error) {
 	schemas := maps.Clone(comps)
 	maps.Copy(schemas, ownSchemas())
 	paths := obj{}
+	str := obj{"type": "string"}
 	for _, in := range forms.All() {
 		op := camel(string(in.ID))
 		name := in.Attachment + " " + in.Title
@@ -49,6 +51,23 @@ func buildOpenAPI(tokens bool) ([]byte, error) {
 			"parameters":  []any{ref("parameters", "format"), ref("parameters", "paper"), ref("parameters", "ifNoneMatch")},
 			"responses":   documentResponses(false),
 		}}
+		paths["/v1/forms/"+string(in.ID)+"/import"] = obj{"post": obj{
+			"operationId": "import" + op,
+			"tags":        []string{"forms"},
+			"summary":     "读取填好的" + name + "表格（.xlsx，或表格类表单的 .csv），得到其 JSON 输入",
+			"description": "表头按官方栏目名识别（列序任意、可有标题行），错误按工作表、行、列指出。?unit= 与 ?date= 补充或覆盖表中的单位与填报日期，?sheet= 指定工作表，?seal= 指定印章编号（表格不含印章）。",
+			"parameters": []any{
+				obj{"name": "unit", "in": "query", "required": false, "schema": str},
+				obj{"name": "date", "in": "query", "required": false, "schema": str},
+				obj{"name": "sheet", "in": "query", "required": false, "schema": str},
+				obj{"name": "seal", "in": "query", "required": false, "schema": str},
+			},
+			"requestBody": obj{"required": true, "content": obj{
+				mediaXLSX:  obj{"schema": obj{"type": "string", "contentMediaType": mediaXLSX}},
+				"text/csv": obj{"schema": obj{"type": "string"}}}},
+			"responses": problemResponses(obj{"200": obj{"description": "表格中的表单（JSON 输入）", "content": jsonContent(ref("schemas", string(in.ID)))}},
+				"400", "401", "403", "413", "415", "422", "503"),
+		}}
 		paths["/v1/forms/"+string(in.ID)+"/validate"] = obj{"post": obj{
 			"operationId": "validate" + op,
 			"tags":        []string{"forms"},
@@ -59,6 +78,17 @@ func buildOpenAPI(tokens bool) ([]byte, error) {
 				"400", "401", "403", "406", "413", "415", "422", "503"),
 		}}
 	}
+	wf := workflow.Info()
+	paths["/v1/forms/"+string(wf.ID)+"/blank"] = obj{"get": obj{
+		"operationId": "blankWorkflow",
+		"tags":        []string{"forms"},
+		"summary":     wf.Attachment + " " + wf.Title + "（只有空白表；PDF 或 DOCX）",
+		"description": "路径中的 workflow 也可写作 附件1 或 1。?annotate=1 在各阶段旁注明对应表单（附件2–6），?stage= 突出显示项目当前所处的阶段（如 项目签约）。",
+		"parameters": []any{ref("parameters", "format"), ref("parameters", "ifNoneMatch"),
+			obj{"name": "annotate", "in": "query", "required": false, "schema": obj{"type": "string", "enum": []string{"1", "0", "true", "false"}}},
+			obj{"name": "stage", "in": "query", "required": false, "schema": str}},
+		"responses": documentResponses(false),
+	}}
 	paths["/v1/supervision/batch"] = obj{"post": batchOperation()}
 	paths["/v1/forms"] = obj{"get": public(tokens, obj{
 		"operationId": "listForms", "tags": []string{"meta"}, "summary": "全部表单及其栏目名称和 JSON Schema",
@@ -255,12 +285,17 @@ func ownSchemas() obj {
 				"errors": obj{"type": "array", "items": ref("schemas", "FieldError")}}},
 		"Valid": obj{"type": "object", "required": []string{"valid"},
 			"properties": obj{"valid": obj{"const": true}}},
-		"FormInfo": obj{"type": "object", "required": []string{"id", "attachment", "title", "labels", "schema"},
+		"FormInfo": obj{"type": "object", "required": []string{"id", "attachment", "title", "labels", "kinds", "schema"},
 			"properties": obj{"id": str, "attachment": str, "title": str,
-				"labels": obj{"type": "object", "additionalProperties": str},
-				"schema": obj{"type": "object"}}},
-		"FormList": obj{"type": "object", "required": []string{"forms"},
-			"properties": obj{"forms": obj{"type": "array", "items": ref("schemas", "FormInfo")}}},
+				"labels":    obj{"type": "object", "additionalProperties": str},
+				"kinds":     obj{"type": "object", "additionalProperties": str, "description": "每个栏目的取值种类：text、multiline、integer、amount、date、bool、code、list、textOrObject、object、array"},
+				"schema":    obj{"type": "object"},
+				"blankOnly": obj{"type": "boolean", "description": "无需填写（附件1 流程图）：只有空白表"},
+				"formats":   obj{"type": "array", "items": str, "description": "此表只能生成的格式；缺省为 FormList.formats 全部"},
+				"imports":   obj{"type": "array", "items": str, "description": "POST /v1/forms/{form}/import 可读取的表格文件：xlsx、csv"}}},
+		"FormList": obj{"type": "object", "required": []string{"forms", "formats"},
+			"properties": obj{"forms": obj{"type": "array", "items": ref("schemas", "FormInfo")},
+				"formats": obj{"type": "array", "items": str, "description": "可生成的格式（?format= 的取值）"}}},
 		"SealInfo": obj{"type": "object", "required": []string{"id", "name", "image"},
 			"properties": obj{"id": str, "name": str, "image": str}},
 		"SupervisionBatchInput": obj{"oneOf": []any{orders,

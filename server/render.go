@@ -14,8 +14,11 @@ import (
 	"strings"
 	"time"
 
+	"github.com/gorilla/mux"
+
 	"github.com/zsdoc/zsdoc/docgen"
 	"github.com/zsdoc/zsdoc/forms"
+	"github.com/zsdoc/zsdoc/workflow"
 )
 
 // handleRender answers POST /v1/forms/{form}: the filled, stamped form.
@@ -54,15 +57,35 @@ func (s *server) handleBlank(w http.ResponseWriter, r *http.Request) {
 	if p == nil {
 		return
 	}
-	id, ok := s.formParam(w, r, p)
-	if !ok {
-		return
+	var id forms.ID
+	var opts []docgen.Option
+	if in, diagram := workflow.LookupName(mux.Vars(r)["form"]); diagram {
+		// 附件1, the workflow diagram: blank is its only variant, open to
+		// every client; ?annotate=1 names the forms, ?stage= highlights one.
+		id, infoOf(r).form = in.ID, string(in.ID)
+		annotate, ok := s.flagParam(w, r, "annotate")
+		if !ok {
+			return
+		}
+		if opts, ok = s.paperOption(w, r, s.opts); !ok {
+			return
+		}
+		if annotate {
+			opts = append(opts, docgen.WithAnnotate())
+		}
+		if stage := strings.TrimSpace(r.URL.Query().Get("stage")); stage != "" {
+			opts = append(opts, docgen.WithStage(stage))
+		}
+	} else {
+		var ok bool
+		if id, ok = s.formParam(w, r, p); !ok {
+			return
+		}
+		if opts, ok = s.paperOption(w, r, s.opts); !ok {
+			return
+		}
 	}
 	format, ok := s.negotiate(w, r)
-	if !ok {
-		return
-	}
-	opts, ok := s.paperOption(w, r, s.opts)
 	if !ok {
 		return
 	}

@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"mime"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"strconv"
 	"strings"
@@ -164,9 +165,10 @@ func TestClientErrors(t *testing.T) {
 		{"unknown form, blank", "GET", "/v1/forms/7/blank", nil, nil, 404},
 		{"unknown path", "GET", "/v2/forms", nil, nil, 404},
 		{"wrong method", "GET", "/v1/forms/tasklist", nil, nil, 405},
-		{"unsupported format", "POST", "/v1/forms/tasklist?format=xlsx", good, nil, 406},
+		{"unsupported format", "POST", "/v1/forms/tasklist?format=odt", good, nil, 406},
 		{"unacceptable", "POST", "/v1/forms/tasklist", good, []string{"Accept", "text/html"}, 406},
-		{"validate xlsx", "POST", "/v1/forms/tasklist/validate?format=xlsx", good, nil, 406},
+		{"validate odt", "POST", "/v1/forms/tasklist/validate?format=odt", good, nil, 406},
+		{"batch as xlsx", "POST", "/v1/supervision/batch?format=xlsx", []byte("[]"), nil, 406},
 		{"body over the limit", "POST", "/v1/forms/tasklist", big, nil, 413},
 		{"wrong content type", "POST", "/v1/forms/tasklist", good, []string{"Content-Type", "text/plain"}, 415},
 		{"form encoded", "POST", "/v1/forms/tasklist", good, []string{"Content-Type", "application/x-www-form-urlencoded"}, 415},
@@ -267,5 +269,54 @@ func TestValidate(t *testing.T) {
 	decodeProblem(t, call(t, h, "POST", "/v1/forms/landing?format=pdf", rtl), http.StatusUnprocessableEntity)
 	if w := call(t, h, "POST", "/v1/forms/landing/validate?format=docx", rtl); w.Code != http.StatusOK {
 		t.Errorf("DOCX check of Hebrew: status %d: %s", w.Code, w.Body)
+	}
+}
+
+// A form renders as XLSX by ?format=xlsx or by Accept, with its file name.
+func TestRenderXLSX(t *testing.T) {
+	h := newHandler(t, Config{})
+	for _, hdr := range [][]string{nil, {"Accept", docgen.XLSX.ContentType()}} {
+		target := "/v1/forms/landing"
+		if hdr == nil {
+			target += "?format=xlsx"
+		}
+		req := httptest.NewRequest("POST", target, bytes.NewReader(example(t, forms.LandingID)))
+		req.Header.Set("Content-Type", "application/json")
+		if hdr != nil {
+			req.Header.Set(hdr[0], hdr[1])
+		}
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		if rec.Code != 200 || rec.Header().Get("Content-Type") != docgen.XLSX.ContentType() ||
+			!bytes.HasPrefix(rec.Body.Bytes(), []byte("PK")) || !strings.Contains(rec.Header().Get("Content-Disposition"), ".xlsx") {
+			t.Errorf("%s %v: %d %q %q", target, hdr, rec.Code, rec.Header().Get("Content-Type"), rec.Header().Get("Content-Disposition"))
+		}
+	}
+}
+
+// 附件1, the workflow diagram, has a blank form only: by id, 附件1 or 1,
+// annotated and with a stage highlighted; an unknown stage is a 400 that
+// lists the stages; it cannot be filled in.
+func TestWorkflowBlank(t *testing.T) {
+	h := newHandler(t, Config{})
+	get := func(target string) *httptest.ResponseRecorder {
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, httptest.NewRequest("GET", target, nil))
+		return rec
+	}
+	for _, target := range []string{"/v1/forms/workflow/blank", "/v1/forms/1/blank?format=docx", "/v1/forms/附件1/blank?annotate=1&stage=项目签约"} {
+		rec := get(target)
+		if rec.Code != 200 || rec.Body.Len() < 1000 || !strings.Contains(rec.Header().Get("Content-Disposition"), "workflow") &&
+			!strings.Contains(rec.Header().Get("Content-Disposition"), "filename") {
+			t.Errorf("%s: %d %q", target, rec.Code, rec.Header().Get("Content-Disposition"))
+		}
+	}
+	if rec := get("/v1/forms/workflow/blank?stage=" + url.QueryEscape("没有这个")); rec.Code != 400 || !strings.Contains(rec.Body.String(), "项目签约") {
+		t.Errorf("unknown stage: %d %s", rec.Code, rec.Body)
+	}
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, httptest.NewRequest("POST", "/v1/forms/workflow", strings.NewReader("{}")))
+	if rec.Code != 404 {
+		t.Errorf("POST workflow: %d, want 404", rec.Code)
 	}
 }

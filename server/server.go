@@ -19,11 +19,21 @@
 //	GET  /v1/seals/{id}.png         a seal's image at print resolution, when granted
 //	GET  /healthz, /readyz          liveness and readiness
 //	GET  /metrics                   Prometheus metrics
+//	GET  /, /ui/{file}              the browser page (see The page)
 //
 // {form} is a form id ("signing"), its attachment ("附件4") or its number
 // ("4"). Errors are RFC 9457 problem details (application/problem+json)
 // whose title and detail are Chinese; invalid data carries the list of
 // forms.FieldError under "errors".
+//
+// # The page
+//
+// GET / serves a page to fill a form in a browser, see its problems beside
+// the fields as one types (POST …/validate), preview the stamped PDF and
+// download every format: plain HTML, CSS and JavaScript embedded in the
+// binary, under a strict Content-Security-Policy (no inline script, no
+// other host). The editor is generated from GET /v1/forms; drafts stay in
+// the browser's localStorage, a token in its sessionStorage.
 //
 // # Who may stamp what
 //
@@ -213,10 +223,11 @@ type server struct {
 	batches  *limiter // the slots batches may take, besides one of limit
 	metrics  *metrics
 	audit    *auditLog
-	catalog  []byte // the body of GET /v1/forms
-	openapi  []byte // the body of GET /v1/openapi.json
-	specimen []byte // PNG of the built-in specimen seal
-	builtin  bool   // the store's specimen seal is the built-in one
+	catalog  []byte           // the body of GET /v1/forms
+	openapi  []byte           // the body of GET /v1/openapi.json
+	assets   map[string]asset // the browser page's files, by name
+	specimen []byte           // PNG of the built-in specimen seal
+	builtin  bool             // the store's specimen seal is the built-in one
 }
 
 // mode is how the server decides who may stamp what.
@@ -306,6 +317,9 @@ func newServer(cfg Config) (*server, error) {
 	if s.openapi, err = buildOpenAPI(s.mode == modeTokens); err != nil {
 		return nil, err
 	}
+	if s.assets, err = loadAssets(); err != nil {
+		return nil, err
+	}
 	return s, nil
 }
 
@@ -360,6 +374,8 @@ func (s *server) routes() http.Handler {
 	// subrouter's prefix matcher clears the method mismatch of an earlier
 	// route, turning a 405 into a 404.
 	r := mux.NewRouter()
+	r.HandleFunc("/", s.handlePage).Methods(http.MethodGet, http.MethodHead)
+	r.HandleFunc(AssetPrefix+"{file}", s.handleAsset).Methods(http.MethodGet, http.MethodHead)
 	r.HandleFunc("/healthz", s.handleHealth).Methods(http.MethodGet, http.MethodHead)
 	r.HandleFunc("/readyz", s.handleReady).Methods(http.MethodGet, http.MethodHead)
 	r.Handle("/metrics", s.metrics.handler()).Methods(http.MethodGet, http.MethodHead)
@@ -370,6 +386,7 @@ func (s *server) routes() http.Handler {
 	r.HandleFunc("/v1/forms/{form}", s.handleRender).Methods(http.MethodPost)
 	r.HandleFunc("/v1/forms/{form}/blank", s.handleBlank).Methods(http.MethodGet, http.MethodHead)
 	r.HandleFunc("/v1/forms/{form}/validate", s.handleValidate).Methods(http.MethodPost)
+	r.HandleFunc("/v1/forms/{form}/import", s.handleImport).Methods(http.MethodPost)
 	r.HandleFunc("/v1/supervision/batch", s.handleBatch).Methods(http.MethodPost)
 	r.NotFoundHandler = http.HandlerFunc(s.handleNotFound)
 	r.MethodNotAllowedHandler = http.HandlerFunc(s.handleMethodNotAllowed)

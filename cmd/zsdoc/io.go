@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 
 	"github.com/zsdoc/zsdoc/docgen"
@@ -57,7 +58,7 @@ func synopsis(fs *flag.FlagSet, operands string) string {
 	fs.VisitAll(func(f *flag.Flag) {
 		arg := "--" + f.Name
 		if b, ok := f.Value.(interface{ IsBoolFlag() bool }); !ok || !b.IsBoolFlag() {
-			arg += " " + placeholder(f.Name)
+			arg += " " + placeholder(f)
 		}
 		if f.Name == "form" {
 			parts = append([]string{arg}, parts...) // required: first, without brackets
@@ -72,12 +73,18 @@ func synopsis(fs *flag.FlagSet, operands string) string {
 }
 
 // placeholder is what a flag's value is called in a usage line.
-func placeholder(flag string) string {
-	switch flag {
+func placeholder(f *flag.Flag) string {
+	switch f.Name {
 	case "form":
 		return "F"
-	case "format":
-		return "pdf|docx"
+	case "format": // the formats its help names: "pdf|docx|xlsx"
+		var names []string
+		for _, format := range append([]docgen.Format{docgen.PDF}, docgen.Formats()...) {
+			if strings.Contains(f.Usage, string(format)) && !slices.Contains(names, string(format)) {
+				names = append(names, string(format))
+			}
+		}
+		return strings.Join(names, "|")
 	case "paper":
 		return "a4|a3"
 	case "seal":
@@ -100,8 +107,16 @@ func placeholder(flag string) string {
 		return "utf-8|gb18030"
 	case "sheet":
 		return "NAME"
+	case "stage":
+		return "STAGE"
+	case "input-format":
+		return "json|xlsx|csv"
+	case "unit":
+		return "NAME"
+	case "date":
+		return "DATE"
 	}
-	if strings.HasPrefix(flag, "font-") {
+	if strings.HasPrefix(f.Name, "font-") {
 		return "TTF"
 	}
 	return "FILE"
@@ -168,7 +183,7 @@ func formFlags(fs *flag.FlagSet, formatHelp string) formFlagSet {
 	return formFlagSet{
 		form:   fs.String("form", "", "表单：tasklist、followup、signing、landing、supervision，或 附件N、N、表名（如 附件4）"),
 		format: fs.String("format", "pdf", formatHelp),
-		in:     fs.String("in", "-", "输入 JSON 文件，- 表示标准输入"),
+		in:     fs.String("in", "-", "输入文件：JSON，或 .xlsx、.csv 表格（见 --input-format），- 表示标准输入"),
 	}
 }
 

@@ -1,5 +1,5 @@
 // Command zsdoc fills and checks the forms of the closed-loop management of
-// key investment-attraction projects (重点招商项目闭环管理, 附件2–6).
+// key investment-attraction projects (重点招商项目闭环管理, 附件1–6).
 //
 //	zsdoc render --form signing --in input.json --out 签约情况表.pdf
 //	zsdoc validate --form signing --in input.json
@@ -85,9 +85,10 @@ type command struct {
 
 func commands() []command {
 	return []command{
-		{"render", "生成表单的 PDF 或 Word 文件（填好的或空白的）", runRender},
-		{"validate", "校验表单数据（JSON），列出全部错误", runValidate},
+		{"render", "生成表单的 PDF、Word 或 Excel 文件（填好的或空白的），或附件1 工作流程图", runRender},
+		{"validate", "校验表单数据（JSON、Excel 或 CSV），列出全部错误", runValidate},
 		{"batch", "批量生成督办单：一个 PDF（或 Word 文件的 ZIP），每份盖各自的印章", runBatch},
+		{"merge", "汇总各单位的表（JSON、Excel、CSV）为全市一张表，Excel 输出附汇总统计", runMerge},
 		{"serve", "启动 HTTP 服务（表单生成、校验、印章授权）", runServe},
 		{"example", "输出某张表的示例输入（JSON）", runExample},
 		{"licenses", "输出内置字体的许可证", runLicenses},
@@ -121,7 +122,7 @@ func run(ctx context.Context, args []string, e env) error {
 }
 
 func printUsage(w io.Writer) {
-	fmt.Fprint(w, `zsdoc — 重点招商项目闭环管理表单（附件2–6）的填报、校验与生成
+	fmt.Fprint(w, `zsdoc — 重点招商项目闭环管理表单（附件1–6）的填报、校验与生成
 
 用法：
   zsdoc <命令> [参数]
@@ -132,7 +133,7 @@ func printUsage(w io.Writer) {
 		fmt.Fprintf(w, "  %-10s %s\n", c.name, c.summary)
 	}
 	fmt.Fprint(w, `
-表单（--form）：tasklist（附件2） followup（附件3） signing（附件4） landing（附件5） supervision（附件6）
+表单（--form）：workflow（附件1，流程图，只有空白表） tasklist（附件2） followup（附件3） signing（附件4） landing（附件5） supervision（附件6）
 每个命令的参数：zsdoc <命令> --help
 退出码：0 成功，1 输入数据不合规，2 命令行用法错误，3 内部错误
 `)

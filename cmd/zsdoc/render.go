@@ -15,24 +15,34 @@ import (
 	"github.com/zsdoc/zsdoc/fonts"
 	"github.com/zsdoc/zsdoc/forms"
 	"github.com/zsdoc/zsdoc/seal"
+	"github.com/zsdoc/zsdoc/workflow"
 )
 
 func runRender(ctx context.Context, args []string, e env) error {
 	fs := newFlags("render", "",
-		"生成填好的表单（PDF 或 Word），或空白表单（--blank）。输入不合规时列出全部错误，退出码 1，不生成文件。\n"+
+		"生成填好的表单（PDF、Word 或 Excel），或空白表单（--blank），或附件1 工作流程图（--form workflow）。\n"+
+			"输入为 JSON，或填好的 .xlsx/.csv 表格（按内容识别）。输入不合规时列出全部错误，退出码 1，不生成文件。\n"+
 			"输入中的 \"seal\" 印章编号在 --seals 目录（或环境变量 ZSDOC_SEALS）中查找 <编号>.png，内置样章编号为 specimen；\n"+
 			"--seal 指定的图片盖在每份表单上，不论输入写的是哪个编号。\n"+
 			"默认使用内置字体；可用 --font-title/--font-label/--font-body 或环境变量\n"+
 			"ZSDOC_FONT_TITLE、ZSDOC_FONT_LABEL、ZSDOC_FONT_BODY 指定本单位的方正小标宋简体、黑体、仿宋_GB2312 字体文件（.ttf），\n"+
 			"用 --font-fallback 或 ZSDOC_FONT_FALLBACK 补充缺字字体。", e)
-	what := formFlags(fs, "输出格式：pdf 或 docx")
+	what := formFlags(fs, "输出格式：pdf、docx 或 xlsx")
 	out := fs.String("out", "", "输出文件，- 表示标准输出（默认：按表名和日期命名，写在当前目录）")
 	blank := fs.Bool("blank", false, "生成空白表单（不读输入）")
 	paper := fs.String("paper", "", "纸张：a3 或 a4（附件4 默认 A3，其余 A4）")
 	sf := sealFlags(fs)
 	ff := fontFlags(fs)
+	sheetIn := sheetFlags(fs)
+	diagram := workflowFlags(fs)
 	if err := parseFlags(fs, args, e); err != nil {
 		return err
+	}
+	if _, ok := workflow.LookupName(*what.form); ok {
+		return renderWorkflow(ctx, fs, what, *out, *paper, diagram, ff, e)
+	}
+	if diagram.set() {
+		return usageErr("--annotate 和 --stage 只用于 --form workflow（附件1 工作流程图）")
 	}
 	id, f, err := what.resolve(fs)
 	if err != nil {
@@ -51,7 +61,7 @@ func runRender(ctx context.Context, args []string, e env) error {
 			target = docgen.BlankFileName(id, f)
 		}
 	} else {
-		parsed, perr := readForm(id, *what.in, e)
+		parsed, perr := readForm(id, *what.in, sheetIn, e)
 		if perr != nil {
 			return perr
 		}
@@ -66,18 +76,17 @@ func runRender(ctx context.Context, args []string, e env) error {
 	return writeOutput(target, buf.Bytes(), e)
 }
 
-// readForm reads and parses the input of form id; invalid input prints
-// its problems and gives exit code 1.
-func readForm(id forms.ID, in string, e env) (forms.Form, error) {
+// readForm reads and parses the input of form id, JSON or a spreadsheet
+// (sheetIn); invalid input prints its problems and gives exit code 1.
+func readForm(id forms.ID, in string, sheetIn sheetFlagSet, e env) (forms.Form, error) {
 	data, err := readInput(in, e)
 	if err != nil {
 		return nil, err
 	}
-	data = trimBOM(data)
-	if len(bytes.TrimSpace(data)) == 0 {
+	if len(bytes.TrimSpace(trimBOM(data))) == 0 {
 		return nil, emptyInput(id)
 	}
-	f, err := forms.Parse(id, data)
+	f, err := sheetIn.parseInput(id, in, data)
 	if err != nil {
 		return nil, reportInvalid(err, e)
 	}

@@ -247,7 +247,7 @@ func TestHelp(t *testing.T) {
 		if r.code != 0 || r.stderr != "" {
 			t.Errorf("%v: exit %d, stderr %q", args, r.code, r.stderr)
 		}
-		for _, s := range []string{"用法：zsdoc validate --form F [--font-body TTF]", "[--format pdf|docx] [--in FILE] [--json] [--seals DIR]", "-form", "-in", "-json", "退出码 1"} {
+		for _, s := range []string{"用法：zsdoc validate --form F [--date DATE] [--font-body TTF]", "[--format pdf|docx|xlsx] [--in FILE] [--input-format json|xlsx|csv] [--json] [--seal-id ID] [--seals DIR] [--sheet NAME] [--unit NAME]", "-form", "-in", "-json", "退出码 1"} {
 			if !strings.Contains(r.stdout, s) {
 				t.Errorf("%v: help lacks %q:\n%s", args, s, r.stdout)
 			}

@@ -38,6 +38,10 @@ type builder struct {
 	used     [4]bool                // roles whose font names appear
 	objects  int                    // drawing ids (wp:docPr)
 	err      error                  // the first error of a part made on the way
+	measure  *layout.Measurer       // predicts lines (Options.Fonts)
+	// keepNext keeps the paragraphs written with the next ones on a page
+	// (the rows of a table that a merged cell joins).
+	keepNext bool
 }
 
 func newBuilder(doc *layout.Document, opts *Options) *builder {

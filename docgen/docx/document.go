@@ -59,7 +59,14 @@ func (b *builder) document(ctx context.Context) ([]byte, error) {
 				if blk == nil {
 					return nil, fmt.Errorf("docx: section %d: block %d is a nil table", i+1, j+1)
 				}
-				if err := b.table(ctx, x, blk, draws); err != nil {
+				if err := b.table(ctx, x, blk, draws, sec.Page.ContentHeight()); err != nil {
+					return nil, err
+				}
+			case *layout.Drawing: // shape.go; a section ending with one closes after it, as after a table
+				if blk == nil {
+					return nil, fmt.Errorf("docx: section %d: block %d is a nil drawing", i+1, j+1)
+				}
+				if err := b.shapeBlock(x, blk, sec.Page.ContentWidth()); err != nil {
 					return nil, err
 				}
 			default:

@@ -13,16 +13,14 @@
 package docx
 
 import (
-	"archive/zip"
-	"compress/flate"
 	"context"
 	"errors"
 	"fmt"
 	"io"
-	"sync"
-	"time"
 
+	"github.com/zsdoc/zsdoc/docgen/internal/opc"
 	"github.com/zsdoc/zsdoc/docgen/layout"
+	"github.com/zsdoc/zsdoc/fonts"
 )
 
 // Options configures the DOCX writer.
@@ -31,6 +29,12 @@ type Options struct {
 	// roles get 方正小标宋简体 (title), 黑体 (label), 仿宋_GB2312 (body) and
 	// 宋体 (page numbers).
 	FontNames map[layout.Role]string
+	// Fonts measures text where the writer must predict Word's lines (the
+	// seal over text below a table, a NoBreak span that fits its line): the
+	// fonts Word will find under FontNames. Nil means fonts.Default(), the
+	// PDF's default fonts, which the conformance check maps the official
+	// names to.
+	Fonts *fonts.Set
 }
 
 // defaultFonts are the names of the official fonts by role.
@@ -52,10 +56,6 @@ func (o *Options) fontName(r layout.Role) string {
 	return defaultFonts[layout.RoleBody]
 }
 
-// zipTime is the modification time of every part, so that the same document
-// always gives the same bytes.
-var zipTime = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
-
 // part is one file of the package.
 type part struct {
 	name string
@@ -75,7 +75,14 @@ func Render(ctx context.Context, w io.Writer, doc *layout.Document, opts Options
 	if err := ctx.Err(); err != nil {
 		return err
 	}
+	set := opts.Fonts
+	if set == nil {
+		if set, err = fonts.Default(); err != nil {
+			return err
+		}
+	}
 	b := newBuilder(doc, &opts)
+	b.measure = layout.NewMeasurer(set)
 	parts, err := b.build(ctx)
 	if err != nil {
 		return err
@@ -83,36 +90,12 @@ func Render(ctx context.Context, w io.Writer, doc *layout.Document, opts Options
 	return writeZip(w, parts)
 }
 
-// deflaters keeps deflate writers (about 1 MB each) between documents.
-var deflaters = sync.Pool{New: func() any {
-	fw, _ := flate.NewWriter(io.Discard, flate.BestSpeed) // BestSpeed is a valid level
-	return fw
-}}
-
-// writeZip stores the parts in order with fixed timestamps. One deflate
-// writer is reused for all parts.
+// writeZip stores the parts in order (package opc: fixed timestamps, one
+// reused deflate writer, pictures stored).
 func writeZip(w io.Writer, parts []part) error {
-	zw := zip.NewWriter(w)
-	fw := deflaters.Get().(*flate.Writer)
-	defer deflaters.Put(fw)
-	zw.RegisterCompressor(zip.Deflate, func(dst io.Writer) (io.WriteCloser, error) {
-		fw.Reset(dst)
-		return fw, nil
-	})
-	for _, p := range parts {
-		method := zip.Deflate
-		if len(p.data) < 256 || isPNG(p.name) {
-			method = zip.Store
-		}
-		f, err := zw.CreateHeader(&zip.FileHeader{Name: p.name, Method: method, Modified: zipTime})
-		if err != nil {
-			return err
-		}
-		if _, err := f.Write(p.data); err != nil {
-			return err
-		}
+	out := make([]opc.Part, len(parts))
+	for i, p := range parts {
+		out[i] = opc.Part{Name: p.name, Data: p.data}
 	}
-	return zw.Close()
+	return opc.Write(w, out)
 }
-
-func isPNG(name string) bool { return len(name) > 4 && name[len(name)-4:] == ".png" }

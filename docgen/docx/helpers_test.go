@@ -147,7 +147,8 @@ func (n *node) plain() string {
 	walk = func(m *node) {
 		switch m.name {
 		case "w:t":
-			b.WriteString(m.text)
+			// Word joiners (a NoBreak span's glue) print nothing.
+			b.WriteString(strings.ReplaceAll(m.text, "\u2060", ""))
 			return
 		case "w:tab":
 			if m.parent != nil && m.parent.name == "w:r" {

@@ -13,6 +13,9 @@ import (
 func (b *builder) paragraph(x *xmlw, p *layout.Paragraph, width layout.Length, draws drawings, sectPr string) {
 	rPr := b.rPr(p.Font)
 	x.raw(`<w:p><w:pPr>`)
+	if b.keepNext {
+		x.raw(`<w:keepNext/>`)
+	}
 	if len(p.Right) > 0 {
 		x.raw(`<w:tabs><w:tab w:val="right" w:pos="`)
 		x.int(int64(twips(width)))
@@ -38,9 +41,17 @@ func (b *builder) paragraph(x *xmlw, p *layout.Paragraph, width layout.Length, d
 	x.raw(`</w:pPr>`)
 	at := draws.at[p]
 	b.drawingsAt(x, at, -1)
+	kept, breakBefore := b.keptSpans(p, width)
 	for i := range p.Spans {
 		b.drawingsAt(x, at, i)
-		b.textRun(x, rPr, p.Spans[i].Text, p.Spans[i].Source.String())
+		text := p.Spans[i].Text
+		if kept != nil && kept[i] {
+			text = joined(text)
+			if breakBefore[i] {
+				x.raw(`<w:r>` + rPr + `<w:br/></w:r>`)
+			}
+		}
+		b.textRun(x, rPr, text, p.Spans[i].Source.String())
 	}
 	if len(p.Right) > 0 {
 		x.raw(`<w:r>` + rPr + `<w:tab/></w:r>`)
@@ -52,10 +63,71 @@ func (b *builder) paragraph(x *xmlw, p *layout.Paragraph, width layout.Length, d
 	x.raw(`</w:p>`)
 }
 
+// wordJoiner (U+2060) forbids a line break between the characters around
+// it and prints nothing: Word and LibreOffice honour it between CJK
+// characters, where they would otherwise break anywhere.
+const wordJoiner = "\u2060"
+
+// keptSpans returns which of p's Spans are NoBreak and fit on a line of
+// width, as the PDF keeps them whole (nil when none), and which of those
+// start a line where the PDF sets p: there the writer breaks the line
+// itself, since LibreOffice does not honour the word joiners between CJK
+// characters (Word does).
+func (b *builder) keptSpans(p *layout.Paragraph, width layout.Length) (kept, breakBefore []bool) {
+	var s *layout.Shaped
+	for i, sp := range p.Spans {
+		if !sp.NoBreak || len(sp.Text) == 0 {
+			continue
+		}
+		if s == nil {
+			s = b.measure.Shape(p)
+		}
+		w, first := 0.0, -1
+		for k := 0; k < s.Main; k++ {
+			if s.Span[k] == i {
+				w += s.Adv[k]
+				if first < 0 {
+					first = k
+				}
+			}
+		}
+		if w > float64(width) {
+			continue
+		}
+		if kept == nil {
+			kept, breakBefore = make([]bool, len(p.Spans)), make([]bool, len(p.Spans))
+		}
+		kept[i] = true
+		for _, l := range s.Lines(float64(width)) {
+			if l.Start == first && first > 0 && !l.Right {
+				breakBefore[i] = true
+			}
+		}
+	}
+	return kept, breakBefore
+}
+
+// joined puts a word joiner between the characters of s, so that Word
+// keeps it on one line.
+func joined(s string) string {
+	var sb strings.Builder
+	for i, r := range s {
+		if i > 0 {
+			sb.WriteString(wordJoiner)
+		}
+		sb.WriteRune(r)
+	}
+	return sb.String()
+}
+
 // emptyParagraph writes a paragraph without text that keeps the line height
 // of font at leading (an empty cell, a merged cell's continuation).
 func (b *builder) emptyParagraph(x *xmlw, font layout.Font, leading layout.Length) {
-	x.raw(`<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="`)
+	x.raw(`<w:p><w:pPr>`)
+	if b.keepNext {
+		x.raw(`<w:keepNext/>`)
+	}
+	x.raw(`<w:spacing w:before="0" w:after="0" w:line="`)
 	x.int(int64(max(twips(leading), 1)))
 	x.raw(`" w:lineRule="exact"/>`)
 	x.raw(b.rPr(font))

@@ -31,7 +31,7 @@ func (b *builder) placeImages(sec *layout.Section) (drawings, error) {
 		if len(img.PNG) == 0 || img.Width <= 0 || img.Height <= 0 {
 			return d, fmt.Errorf("docx: image %q has no picture or no size", img.Name)
 		}
-		if !place(sec, img, &d) {
+		if !place(b.measure, sec, img, &d) {
 			return d, fmt.Errorf("图片“%s”的位置（锚点“%s”）在文档中找不到", img.Name, img.Anchor)
 		}
 	}
@@ -40,7 +40,7 @@ func (b *builder) placeImages(sec *layout.Section) (drawings, error) {
 
 // place adds the drawing of img to d, at the first block with a span
 // anchored img.Anchor. It reports whether there is one.
-func place(sec *layout.Section, img *layout.Image, d *drawings) bool {
+func place(m *layout.Measurer, sec *layout.Section, img *layout.Image, d *drawings) bool {
 	at := func(host *layout.Paragraph, span int, bx box, dx, dy layout.Length) {
 		dr := drawing{span: span, img: img,
 			x: layout.Length((bx.x0+bx.x1)/2) + img.OffsetX - layout.Length(img.Width/2) + dx,
@@ -56,7 +56,7 @@ func place(sec *layout.Section, img *layout.Image, d *drawings) bool {
 		switch blk := blk.(type) {
 		case *layout.Paragraph:
 			if span := anchored(blk, img.Anchor); blk != nil && span >= 0 {
-				bx := anchorBox(blk, width, img.Anchor)
+				bx := anchorBox(m, blk, width, img.Anchor)
 				at(blk, span, bx, 0, belowFloor(sec, j, img, bx))
 				return true
 			}
@@ -64,7 +64,7 @@ func place(sec *layout.Section, img *layout.Image, d *drawings) bool {
 			if blk == nil {
 				continue
 			}
-			ta, ok := tableAnchor(blk, img.Anchor)
+			ta, ok := tableAnchor(m, blk, img.Anchor)
 			if !ok {
 				continue
 			}
@@ -87,7 +87,7 @@ func place(sec *layout.Section, img *layout.Image, d *drawings) bool {
 			case (last || after != nil) && (before == nil || below <= above):
 				at(after, -1, ta.box, 0, -ta.height)
 			case before != nil:
-				at(before, -1, ta.box, 0, height(before, width))
+				at(before, -1, ta.box, 0, height(m, before, width))
 			default:
 				at(ta.first, ta.span, ta.box, -ta.firstX, -ta.firstY)
 			}
@@ -152,7 +152,7 @@ type tableAnchorAt struct {
 // tableAnchor estimates where the spans anchored name lie in t: rows as
 // high as their tallest one-row cell or their least height, each cell's
 // paragraphs stacked and aligned vertically in the cell.
-func tableAnchor(t *layout.Table, name string) (tableAnchorAt, bool) {
+func tableAnchor(m *layout.Measurer, t *layout.Table, name string) (tableAnchorAt, bool) {
 	var a tableAnchorAt
 	grid, err := t.Grid()
 	if err != nil {
@@ -162,7 +162,7 @@ func tableAnchor(t *layout.Table, name string) (tableAnchorAt, bool) {
 	for i, w := range t.Columns {
 		colX[i+1] = colX[i] + w
 	}
-	heights := rowHeights(t, colX, grid)
+	heights := rowHeights(m, t, colX, grid)
 	rowY := make([]layout.Length, len(t.Rows)+1)
 	for r, h := range heights {
 		rowY[r+1] = rowY[r] + h
@@ -177,17 +177,17 @@ func tableAnchor(t *layout.Table, name string) (tableAnchorAt, bool) {
 			cell := &t.Rows[r].Cells[s.Cell]
 			width := colX[c+cell.Cols()] - colX[c] - t.Padding.Left - t.Padding.Right
 			x := colX[c] + t.Padding.Left
-			y := cellContentTop(t, cell, width, rowY[r], rowY[r+cell.Rows()])
+			y := cellContentTop(m, t, cell, width, rowY[r], rowY[r+cell.Rows()])
 			for k := range cell.Paragraphs {
 				p := &cell.Paragraphs[k]
 				if span := anchored(p, name); span >= 0 {
 					if a.first == nil {
 						a.first, a.span, a.firstX, a.firstY = p, span, x, y
 					}
-					bx := anchorBox(p, width, name)
+					bx := anchorBox(m, p, width, name)
 					a.box = a.box.union(box{bx.x0 + x, bx.y0 + y, bx.x1 + x, bx.y1 + y})
 				}
-				y += height(p, width)
+				y += height(m, p, width)
 			}
 		}
 	}
@@ -196,10 +196,10 @@ func tableAnchor(t *layout.Table, name string) (tableAnchorAt, bool) {
 
 // cellContentTop is the top of a cell's first paragraph in a cell from top
 // to bottom, aligned as the cell says.
-func cellContentTop(t *layout.Table, cell *layout.Cell, width, top, bottom layout.Length) layout.Length {
+func cellContentTop(m *layout.Measurer, t *layout.Table, cell *layout.Cell, width, top, bottom layout.Length) layout.Length {
 	content := layout.Length(0)
 	for k := range cell.Paragraphs {
-		content += height(&cell.Paragraphs[k], width)
+		content += height(m, &cell.Paragraphs[k], width)
 	}
 	room := max(bottom-top-t.Padding.Top-t.Padding.Bottom-content, 0)
 	switch cell.VAlign {
@@ -213,7 +213,7 @@ func cellContentTop(t *layout.Table, cell *layout.Cell, width, top, bottom layou
 
 // rowHeights estimates the height of each row: its least height, or the
 // tallest of its cells that span one row.
-func rowHeights(t *layout.Table, colX []layout.Length, grid [][]layout.Slot) []layout.Length {
+func rowHeights(m *layout.Measurer, t *layout.Table, colX []layout.Length, grid [][]layout.Slot) []layout.Length {
 	out := make([]layout.Length, len(t.Rows))
 	for r := range t.Rows {
 		out[r] = t.Rows[r].MinHeight
@@ -229,7 +229,7 @@ func rowHeights(t *layout.Table, colX []layout.Length, grid [][]layout.Slot) []l
 			width := colX[c+cell.Cols()] - colX[c] - t.Padding.Left - t.Padding.Right
 			h := t.Padding.Top + t.Padding.Bottom
 			for k := range cell.Paragraphs {
-				h += height(&cell.Paragraphs[k], width)
+				h += height(m, &cell.Paragraphs[k], width)
 			}
 			out[r] = max(out[r], h)
 		}

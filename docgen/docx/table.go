@@ -23,14 +23,27 @@ func colTwips(cols []layout.Length) []int {
 }
 
 // table writes a fixed-layout w:tbl: the grid in twips, single black
-// borders, the cell padding as default cell margins, header rows repeated
+// borders, the cell padding as default cell margins (the top one less the
+// border's width: Word and LibreOffice add a row's border to its height,
+// where the PDF draws it over the row's edge), header rows repeated
 // on every page, cells spanning columns (gridSpan) and rows (vMerge: a
 // restart cell, then a continuation cell in each row below).
-func (b *builder) table(ctx context.Context, x *xmlw, t *layout.Table, draws drawings) error {
+//
+// A row that KeepRows keeps whole is written cantSplit only when it fits
+// on a page under the header rows, by the predicted heights (real font
+// metrics, as the PDF measures): Word and LibreOffice move a cantSplit row
+// taller than a page to the next page before splitting it anyway, where
+// the PDF splits it from where it starts.
+func (b *builder) table(ctx context.Context, x *xmlw, t *layout.Table, draws drawings, pageH layout.Length) error {
 	grid, err := t.Grid()
 	if err != nil {
 		return fmt.Errorf("docx: %w", err)
 	}
+	tall, joined := make([]bool, len(t.Rows)), make([]bool, len(t.Rows))
+	if t.KeepRows {
+		tall, joined = keptRows(b.measure, t, grid, pageH)
+	}
+	defer func() { b.keepNext = false }()
 	cols := colTwips(t.Columns)
 	total := 0
 	for _, c := range cols {
@@ -48,7 +61,7 @@ func (b *builder) table(ctx context.Context, x *xmlw, t *layout.Table, draws dra
 	for _, m := range [...]struct {
 		side string
 		l    layout.Length
-	}{{"top", t.Padding.Top}, {"left", t.Padding.Left}, {"bottom", t.Padding.Bottom}, {"right", t.Padding.Right}} {
+	}{{"top", max(t.Padding.Top-t.Border, 0)}, {"left", t.Padding.Left}, {"bottom", t.Padding.Bottom}, {"right", t.Padding.Right}} {
 		x.raw(`<w:` + m.side + ` w:w="`)
 		x.int(int64(twips(m.l)))
 		x.raw(`" w:type="dxa"/>`)
@@ -69,10 +82,12 @@ func (b *builder) table(ctx context.Context, x *xmlw, t *layout.Table, draws dra
 			}
 		}
 		row := &t.Rows[r]
+		b.keepNext = joined[r]
 		x.raw(`<w:tr>`)
-		if t.KeepRows || row.MinHeight > 0 || r < headers {
+		keep := t.KeepRows && !tall[r]
+		if keep || row.MinHeight > 0 || r < headers {
 			x.raw(`<w:trPr>`)
-			if t.KeepRows {
+			if keep {
 				x.raw(`<w:cantSplit/>`)
 			}
 			if row.MinHeight > 0 {
@@ -116,6 +131,50 @@ func (b *builder) table(ctx context.Context, x *xmlw, t *layout.Table, draws dra
 	}
 	x.raw(`</w:tbl>`)
 	return x.err
+}
+
+// keptRows returns which rows are predicted taller than a page of height
+// pageH under the header rows (tall), and which rows a cell spanning rows
+// joins to the row below when all the rows it joins fit on such a page
+// (joined): their paragraphs are kept with the next (Word and LibreOffice
+// keep the rows on one page), as the PDF moves an investor's projects to
+// the next page together.
+func keptRows(m *layout.Measurer, t *layout.Table, grid [][]layout.Slot, pageH layout.Length) (tall, joined []bool) {
+	colX := make([]layout.Length, len(t.Columns)+1)
+	for i, w := range t.Columns {
+		colX[i+1] = colX[i] + w
+	}
+	heights := rowHeights(m, t, colX, grid)
+	headers := t.HeaderRows()
+	room := pageH
+	for r := range headers {
+		room -= heights[r]
+	}
+	tall, joined = make([]bool, len(t.Rows)), make([]bool, len(t.Rows))
+	for r := headers; r < len(t.Rows); r++ {
+		tall[r] = heights[r] > room
+	}
+	for r := headers; r < len(t.Rows); {
+		end := r + 1
+		for k := r; k < end; k++ {
+			for c := range grid[k] {
+				if s := grid[k][c]; s.Origin {
+					end = max(end, k+t.Rows[k].Cells[s.Cell].Rows())
+				}
+			}
+		}
+		var h layout.Length
+		for k := r; k < end; k++ {
+			h += heights[k]
+		}
+		if end-r > 1 && h <= room {
+			for k := r; k < end-1; k++ {
+				joined[k] = true
+			}
+		}
+		r = end
+	}
+	return tall, joined
 }
 
 // cellProps opens a w:tc and writes its w:tcPr.

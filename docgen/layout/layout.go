@@ -221,7 +221,7 @@ func (t *Table) HeaderRows() int {
 	return n
 }
 
-// Block is a paragraph or a table in a section's flow.
+// Block is a paragraph, a table or a drawing (shape.go) in a section's flow.
 type Block interface{ isBlock() }
 
 func (*Paragraph) isBlock() {}

@@ -166,6 +166,11 @@ func (d *drawer) page(pg *Page) error {
 	if err != nil {
 		return err
 	}
+	for i := range pg.Paths {
+		if err := d.path(p, &pg.Paths[i]); err != nil {
+			return err
+		}
+	}
 	for _, l := range pg.Lines {
 		if err := p.Line(l.X1, l.Y1, l.X2, l.Y2, l.Width); err != nil {
 			return err

@@ -77,6 +77,7 @@ type Page struct {
 	Lines         []Line
 	Cells         []Cell
 	Images        []Image
+	Paths         []Path // the shapes of drawings (shape.go)
 	anchors       map[string]Rect
 }
 

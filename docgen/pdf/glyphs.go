@@ -34,6 +34,12 @@ func CheckGlyphs(doc *layout.Document, set *fonts.Set) (err error) {
 			switch b := blk.(type) {
 			case *layout.Paragraph:
 				para(b)
+			case *layout.Drawing:
+				for k := range b.Boxes {
+					for j := range b.Boxes[k].Paragraphs {
+						para(&b.Boxes[k].Paragraphs[j])
+					}
+				}
 			case *layout.Table:
 				for r := range b.Rows {
 					for c := range b.Rows[r].Cells {

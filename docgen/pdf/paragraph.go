@@ -124,35 +124,9 @@ func (s *shaper) unprintable(r rune, src layout.Field, err error) bool {
 }
 
 // glue returns, for glyphs [i, j), whether a line must not break before
-// each: inside a NoBreak span that fits in width.
+// each: inside a NoBreak span that fits in width (layout.Glue).
 func (g *glyphs) glue(p *layout.Paragraph, i, j int, width float64) []bool {
-	var out []bool
-	for k := i + 1; k < j; k++ {
-		if g.span[k] != g.span[k-1] || !spanOf(p, g.span[k]).NoBreak {
-			continue
-		}
-		if out == nil {
-			out = make([]bool, j-i)
-		}
-		out[k-i] = true
-	}
-	if out == nil {
-		return nil
-	}
-	// A kept span wider than the line breaks as usual.
-	for k := i; k < j; {
-		m := k + 1
-		for m < j && g.span[m] == g.span[k] {
-			m++
-		}
-		if sum(g.adv[k:m]) > width {
-			for x := k; x < m; x++ {
-				out[x-i] = false
-			}
-		}
-		k = m
-	}
-	return out
+	return layout.Glue(g.span[i:j], func(s int) bool { return spanOf(p, s).NoBreak }, g.adv[i:j], width)
 }
 
 // piece is a run of one face within a line, with its x from the line box's left.

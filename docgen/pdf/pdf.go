@@ -55,6 +55,8 @@ func layoutSection(ctx context.Context, sh *shaper, sec *layout.Section) ([]*Pag
 			if err := f.table(b); err != nil {
 				return nil, err
 			}
+		case *layout.Drawing:
+			f.drawing(b)
 		default:
 			return nil, fmt.Errorf("pdf: unknown block %T", b)
 		}

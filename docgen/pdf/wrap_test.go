@@ -44,7 +44,8 @@ func TestBreakLines(t *testing.T) {
 		{"blank between words is a break", "Motor Control Unit", 4, []string{"Motor", "Control", "Unit"}},
 		{"number kept whole", "总投资12345.678亿", 5, nil},
 		{"word wider than the line is cut", "ABCDEFGHIJ", 2, []string{"ABCD", "EFGH", "IJ"}},
-		{"break after a hyphen in a phone number", "0731-58888888", 4, []string{"0731-", "58888888"}},
+		{"break after a hyphen before a letter", "Hunan-Xiangtan", 4, []string{"Hunan-", "Xiangtan"}},
+		{"no break after a hyphen before a digit (UAX #14 LB25)", "0731-58888888 x", 5, []string{"0731-58888", "888 x"}},
 		{"empty", "", 3, []string{""}},
 	}
 	for _, tt := range tests {

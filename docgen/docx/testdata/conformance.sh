@@ -35,25 +35,8 @@ done
 "$z" render --form signing --format docx --paper a4 --in examples/signing.json --out "$out/docx/signing-a4.docx"
 
 # The official fonts' names mapped to the project's fonts.
-gunzip -c fonts/NotoSerifSC-Regular.full.ttf.gz > "$work/fonts/NotoSerifSC-Regular.full.ttf"
-cp fonts/NotoSerifSC-Bold.subset.ttf fonts/NotoSansSC-Regular.subset.ttf "$work/fonts/"
-alias() { # alias NAME FAMILY [WEIGHT]
-  echo "<match target=\"pattern\"><test name=\"family\"><string>$1</string></test>"
-  echo "<edit name=\"family\" mode=\"assign\" binding=\"strong\"><string>$2</string></edit>"
-  [ -n "${3:-}" ] && echo "<edit name=\"weight\" mode=\"assign\" binding=\"strong\"><const>$3</const></edit>"
-  echo "</match>"
-}
-{
-  echo '<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>'
-  echo '<include ignore_missing="yes">/etc/fonts/fonts.conf</include>'
-  echo "<dir>$work/fonts</dir><cachedir>$work/fontcache</cachedir>"
-  alias 仿宋_GB2312 "Noto Serif SC"
-  alias 宋体 "Noto Serif SC"
-  alias 黑体 "Noto Sans SC"
-  alias 方正小标宋简体 "Noto Serif SC" bold
-  echo '</fontconfig>'
-} > "$work/fonts.conf"
-export FONTCONFIG_FILE="$work/fonts.conf"
+. .ci/lofonts.sh
+lo_fonts "$work"
 
 echo "== LibreOffice: .docx → .pdf"
 timeout 900 soffice --headless --norestore "-env:UserInstallation=file://$work/lo" \
