@@ -17,8 +17,11 @@
 // Options: WithPaper (附件4 on A3, the default, or A4), WithSeals (the store
 // that resolves the seal ids forms name; by default the built-in specimen
 // only), WithSeal (one image for every form, whatever the ids), WithSealSize,
-// WithFonts and WithFontNames (the PDF's font files and the DOCX's font
-// names, by fonts.Role), WithCreationDate and WithDuplex. RenderBlank of
+// WithFonts and WithFontNames (the PDF's font files and the DOCX's and
+// XLSX's font names, by fonts.Role), WithCreationDate, WithDuplex,
+// WithFixedWidths (the template's column widths rather than widths shared
+// out by content) and WithSummary (the 汇总统计 of package merge after the
+// form: a second sheet of an XLSX, more pages of a PDF). RenderBlank of
 // workflow.ID draws 附件1, the workflow diagram, as vectors (WithAnnotate
 // names the forms beside their stages, WithStage highlights one). Output is
 // byte-identical for the same input and options, and every function is safe

@@ -2,11 +2,9 @@ package docgen
 
 import (
 	"bytes"
-	"compress/gzip"
 	"context"
 	"image"
 	"image/png"
-	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -76,52 +74,7 @@ func libreOffice(t *testing.T, docx map[string][]byte) map[string][]byte {
 	requireTool(t, "soffice", "libreoffice-writer-nogui")
 	requireTool(t, "pdftotext", "poppler-utils")
 	work := t.TempDir()
-	fontDir := filepath.Join(work, "fonts")
-	if err := os.MkdirAll(fontDir, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	copyFont := func(src string, gz bool) {
-		f, err := os.Open(filepath.Join("..", "fonts", src))
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer f.Close()
-		var r io.Reader = f
-		if gz {
-			zr, err := gzip.NewReader(f)
-			if err != nil {
-				t.Fatal(err)
-			}
-			r = zr
-		}
-		out, err := os.Create(filepath.Join(fontDir, strings.TrimSuffix(src, ".gz")))
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer out.Close()
-		if _, err := io.Copy(out, r); err != nil {
-			t.Fatal(err)
-		}
-	}
-	copyFont("NotoSerifSC-Regular.full.ttf.gz", true)
-	copyFont("NotoSerifSC-Bold.subset.ttf", false)
-	copyFont("NotoSansSC-Regular.subset.ttf", false)
-	alias := func(name, family, weight string) string {
-		s := `<match target="pattern"><test name="family"><string>` + name + `</string></test>` +
-			`<edit name="family" mode="assign" binding="strong"><string>` + family + `</string></edit>`
-		if weight != "" {
-			s += `<edit name="weight" mode="assign" binding="strong"><const>` + weight + `</const></edit>`
-		}
-		return s + "</match>\n"
-	}
-	conf := `<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>` +
-		`<include ignore_missing="yes">/etc/fonts/fonts.conf</include>` +
-		`<dir>` + fontDir + `</dir><cachedir>` + filepath.Join(work, "fontcache") + "</cachedir>\n" +
-		alias("仿宋_GB2312", "Noto Serif SC", "") + alias("宋体", "Noto Serif SC", "") +
-		alias("黑体", "Noto Sans SC", "") + alias("方正小标宋简体", "Noto Serif SC", "bold") + "</fontconfig>\n"
-	if err := os.WriteFile(filepath.Join(work, "fonts.conf"), []byte(conf), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	conf := officeFonts(t, work) // the official font names mapped to ours
 	args := []string{"--headless", "--norestore", "-env:UserInstallation=file://" + filepath.Join(work, "lo"),
 		"--convert-to", "pdf", "--outdir", work}
 	for name, data := range docx {
@@ -134,7 +87,7 @@ func libreOffice(t *testing.T, docx map[string][]byte) map[string][]byte {
 	ctx, cancel := context.WithTimeout(t.Context(), 3*time.Minute)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, "soffice", args...)
-	cmd.Env = append(os.Environ(), "FONTCONFIG_FILE="+filepath.Join(work, "fonts.conf"))
+	cmd.Env = append(os.Environ(), "FONTCONFIG_FILE="+conf)
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("soffice: %v\n%s", err, out)
 	}

@@ -28,6 +28,7 @@ func runMerge(ctx context.Context, args []string, e env) error {
 	sheetName := fs.String("sheet", "", "读取工作簿中的哪个工作表（默认第一个）")
 	sealID := fs.String("seal-id", "", "汇总表所盖印章的编号（在 --seals 目录中查找）")
 	paper := fs.String("paper", "", "纸张：a3 或 a4（附件4 默认 A3，其余 A4）")
+	fixed := fixedWidthsFlag(fs)
 	sf := sealFlags(fs)
 	ff := fontFlags(fs)
 	if err := parseFlags(fs, args, e); err != nil {
@@ -53,6 +54,9 @@ func runMerge(ctx context.Context, args []string, e env) error {
 	opts, err := renderOptions(f, *paper, sf, ff, e)
 	if err != nil {
 		return err
+	}
+	if *fixed {
+		opts = append(opts, docgen.WithFixedWidths())
 	}
 	inputs, err := readMergeInputs(id, fs.Args(), *sheetName, e)
 	if err != nil {

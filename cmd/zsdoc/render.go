@@ -31,6 +31,7 @@ func runRender(ctx context.Context, args []string, e env) error {
 	out := fs.String("out", "", "输出文件，- 表示标准输出（默认：按表名和日期命名，写在当前目录）")
 	blank := fs.Bool("blank", false, "生成空白表单（不读输入）")
 	paper := fs.String("paper", "", "纸张：a3 或 a4（附件4 默认 A3，其余 A4）")
+	fixed := fixedWidthsFlag(fs)
 	sf := sealFlags(fs)
 	ff := fontFlags(fs)
 	sheetIn := sheetFlags(fs)
@@ -51,6 +52,9 @@ func runRender(ctx context.Context, args []string, e env) error {
 	opts, err := renderOptions(f, *paper, sf, ff, e)
 	if err != nil {
 		return err
+	}
+	if *fixed {
+		opts = append(opts, docgen.WithFixedWidths())
 	}
 
 	var buf bytes.Buffer
@@ -113,6 +117,11 @@ func fontFlags(fs *flag.FlagSet) fontFiles {
 		body:     fs.String("font-body", "", "正文字体文件（代替仿宋_GB2312，.ttf 或 .ttc#序号，如 simfang.ttf、simsun.ttc#0）"),
 		fallback: fs.String("font-fallback", "", "补缺字体文件，多个用 "+string(os.PathListSeparator)+" 分隔"),
 	}
+}
+
+// fixedWidthsFlag is --fixed-widths: the template's column widths always.
+func fixedWidthsFlag(fs *flag.FlagSet) *bool {
+	return fs.Bool("fixed-widths", false, "按模板的固定列宽排版（默认按各栏内容分配列宽，长文字的行更矮）")
 }
 
 // renderOptions turns the flags into docgen options. Font files come from

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -137,5 +138,34 @@ func TestRenderRefusesNonChineseFont(t *testing.T) {
 	r := zsdoc(t, nil, "render", "--form", "4", "--blank", "--out", "-", "--font-body", "../../fonts/testdata/tiny.ttf")
 	if r.code != 2 || !strings.Contains(r.stderr, "tiny.ttf") || !strings.Contains(r.stderr, "不是中文字体") {
 		t.Errorf("exit %d, stderr %q", r.code, r.stderr)
+	}
+}
+
+// --fixed-widths keeps the template's column widths: a long 项目基本情况
+// gives a taller table, so more pages, than the automatic widths.
+func TestFixedWidths(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join("..", "..", "docgen", "testdata", "long", "followup-2000.json")
+	if _, err := os.Stat(in); err != nil {
+		t.Skip("no long input:", err)
+	}
+	pages := map[bool]int{}
+	for _, fixed := range []bool{false, true} {
+		out := filepath.Join(dir, fmt.Sprint(fixed)+".pdf")
+		args := []string{"render", "--form", "followup", "--in", in, "--out", out}
+		if fixed {
+			args = append(args, "--fixed-widths")
+		}
+		if r := zsdoc(t, nil, args...); r.code != 0 {
+			t.Fatalf("%v: exit %d: %s", args, r.code, r.stderr)
+		}
+		data, err := os.ReadFile(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pages[fixed] = bytes.Count(data, []byte("/Type /Page /Parent"))
+	}
+	if pages[true] <= pages[false] {
+		t.Errorf("pages: fixed widths %d, automatic %d; want more with the template's widths", pages[true], pages[false])
 	}
 }

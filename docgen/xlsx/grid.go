@@ -114,7 +114,7 @@ func place(s *layout.Section, m *measurer) (*sheetGrid, error) {
 					text += "\u3000\u3000" + spansText(b.Right)
 				}
 				lines := m.lines(text, b.Font, width)
-				h = layout.Length(lines)*b.Leading() + b.SpaceBefore + b.SpaceAfter
+				h = lineHeights(lines, b.Leading()) + b.SpaceBefore + b.SpaceAfter
 				if text != "" {
 					g.cells = append(g.cells, gcell{row: row, col: 0, rows: 1, cols: ncol, lines: []string{text},
 						font: b.Font, align: b.Align, valign: layout.VAlignBottom, paras: []layout.Paragraph{*b}})
@@ -210,7 +210,7 @@ func (g *sheetGrid) addTable(t *layout.Table, edges []layout.Length, m *measurer
 			for _, p := range cell.Paragraphs {
 				lines = append(lines, p.Text())
 				n := m.lines(p.Text(), p.Font, inner)
-				need += layout.Length(n)*p.Leading() + p.SpaceBefore + p.SpaceAfter
+				need += lineHeights(n, p.Leading()) + p.SpaceBefore + p.SpaceAfter
 			}
 			gc := gcell{row: first + r, col: colAt[c], rows: cell.Rows(), cols: colAt[c+cell.Cols()] - colAt[c],
 				lines: lines, number: cell.Number, align: layout.AlignLeft, valign: cell.VAlign, border: t.Border > 0,
@@ -256,6 +256,16 @@ func (g *sheetGrid) addTable(t *layout.Table, edges []layout.Length, m *measurer
 	g.heights = append(g.heights, heights...)
 	return nil
 }
+
+// lineHeights is n lines of leading l. The product is rounded on its own
+// (an explicit conversion), so that no platform fuses it into the sum it
+// is added to: the same layout gives the same bytes everywhere.
+func lineHeights(n int, l layout.Length) layout.Length {
+	return layout.Length(float64(layout.Length(n) * l))
+}
+
+// half is l / 2, rounded on its own for the same reason.
+func half(l layout.Length) layout.Length { return layout.Length(float64(l / 2)) }
 
 // cellSlack is what a spreadsheet's cell margins and rounding take from a
 // line's width: a text that needs w fits a cell w + cellSlack wide in

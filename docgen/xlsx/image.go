@@ -22,9 +22,9 @@ func (w *writer) image(sheet string, g *sheetGrid, img *layout.Image) error {
 	if !ok {
 		return nil // no anchor in this section: nothing to stamp over
 	}
-	cx := (anchor.x0+anchor.x1)/2 + img.OffsetX
-	cy := (anchor.y0+anchor.y1)/2 + img.OffsetY
-	x0, y0 := cx-img.Width/2, cy-img.Height/2
+	cx := half(anchor.x0+anchor.x1) + img.OffsetX
+	cy := half(anchor.y0+anchor.y1) + img.OffsetY
+	x0, y0 := cx-half(img.Width), cy-half(img.Height)
 	if img.Below != "" {
 		if below, ok := w.anchorBox(g, img.Below, true); ok && y0 < below.y1 {
 			y0 = below.y1
@@ -74,7 +74,7 @@ func (w *writer) anchorBox(g *sheetGrid, name string, lineBottom bool) (box, boo
 		top := cb.y0 + c.pad.Top
 		switch c.valign {
 		case layout.VAlignMiddle:
-			top = cb.y0 + (cb.y1-cb.y0-content)/2
+			top = cb.y0 + half(cb.y1-cb.y0-content)
 		case layout.VAlignBottom:
 			top = cb.y1 - c.pad.Bottom - content
 		}
@@ -84,7 +84,7 @@ func (w *writer) anchorBox(g *sheetGrid, name string, lineBottom bool) (box, boo
 			var x layout.Length
 			switch p.Align {
 			case layout.AlignCenter:
-				x = cb.x0 + (cb.x1-cb.x0-lineWidth)/2
+				x = cb.x0 + half(cb.x1-cb.x0-lineWidth)
 			case layout.AlignRight:
 				x = cb.x1 - c.pad.Right - lineWidth
 			default:
