@@ -57,6 +57,9 @@ func TestPageServed(t *testing.T) {
 	}
 	types := map[string]string{".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8"}
 	for _, m := range refs {
+		if m[1] == "/v1/forms" { // preloaded: the catalog is fetched with the modules, not after them
+			continue
+		}
 		if !strings.HasPrefix(m[1], AssetPrefix) {
 			t.Errorf("the page names %q, outside %s", m[1], AssetPrefix)
 			continue
