@@ -57,40 +57,40 @@ var backends = map[Format]backend{
 	},
 	DOCX: {
 		contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-		render: func(ctx context.Context, w io.Writer, doc *layout.Document, c *config) error {
-			return docx.Render(ctx, w, doc, c.docx)
-		},
-		stream: func(ctx context.Context, w io.Writer, doc *layout.Document, sections iter.Seq[*layout.Section], c *config) error {
-			all := *doc
-			all.Sections = nil
-			for s := range sections {
-				all.Sections = append(all.Sections, *s)
-			}
-			return docx.Render(ctx, w, &all, c.docx)
-		},
+		render:      renderDOCX,
+		stream:      collected(renderDOCX),
 	},
 	XLSX: {
 		contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-		render: func(ctx context.Context, w io.Writer, doc *layout.Document, c *config) error {
-			set, err := c.fontSet()
-			if err != nil {
-				return err
-			}
-			return xlsxErr(xlsx.Render(ctx, w, doc, xlsx.Options{FontNames: c.docx.FontNames, Fonts: set}))
-		},
-		stream: func(ctx context.Context, w io.Writer, doc *layout.Document, sections iter.Seq[*layout.Section], c *config) error {
-			all := *doc
-			all.Sections = nil
-			for s := range sections {
-				all.Sections = append(all.Sections, *s)
-			}
-			set, err := c.fontSet()
-			if err != nil {
-				return err
-			}
-			return xlsxErr(xlsx.Render(ctx, w, &all, xlsx.Options{FontNames: c.docx.FontNames, Fonts: set}))
-		},
+		render:      renderXLSX,
+		stream:      collected(renderXLSX),
 	},
+}
+
+func renderDOCX(ctx context.Context, w io.Writer, doc *layout.Document, c *config) error {
+	return docx.Render(ctx, w, doc, c.docx)
+}
+
+func renderXLSX(ctx context.Context, w io.Writer, doc *layout.Document, c *config) error {
+	set, err := c.fontSet()
+	if err != nil {
+		return err
+	}
+	return xlsxErr(xlsx.Render(ctx, w, doc, xlsx.Options{FontNames: c.docx.FontNames, Fonts: set}))
+}
+
+// collected is the stream of a backend that writes whole documents only:
+// it collects the sections, then renders them as one document.
+func collected(render func(context.Context, io.Writer, *layout.Document, *config) error) func(
+	context.Context, io.Writer, *layout.Document, iter.Seq[*layout.Section], *config) error {
+	return func(ctx context.Context, w io.Writer, doc *layout.Document, sections iter.Seq[*layout.Section], c *config) error {
+		all := *doc
+		all.Sections = nil
+		for s := range sections {
+			all.Sections = append(all.Sections, *s)
+		}
+		return render(ctx, w, &all, c)
+	}
 }
 
 // xlsxErr reports what a workbook cannot hold as the caller's choice of
