@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/zsdoc/zsdoc/forms"
+	"github.com/zsdoc/zsdoc/sheet"
 	"github.com/zsdoc/zsdoc/tabular"
 )
 
@@ -131,12 +132,8 @@ func (s *tableSource) Next() (*forms.Supervision, error) {
 	s.row = row
 	obj := map[string]string{}
 	for _, c := range s.h.Columns {
-		cell := row.Cell(c.Index)
-		text := cell.Text
-		if cell.Kind == tabular.Date { // an Excel date cell: the date, without a time of day
-			text, _, _ = strings.Cut(text, " ")
-		}
-		if cell.Kind != tabular.Empty && text != "" {
+		// As the form import reads a cell: an Excel date cell is its date.
+		if text := sheet.CellText(row.Cell(c.Index)); text != "" {
 			obj[c.Key] = text
 		}
 	}
