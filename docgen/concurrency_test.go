@@ -12,7 +12,7 @@ import (
 )
 
 // Many goroutines render at once with the shared, once-parsed fonts; run
-// with -race. Every output, PDF and DOCX, must be byte-identical to the same
+// with -race. Every output, in every format, must be byte-identical to the same
 // document rendered alone.
 func TestRenderConcurrently(t *testing.T) {
 	ctx := context.Background()
@@ -32,7 +32,7 @@ func TestRenderConcurrently(t *testing.T) {
 	}
 	want := map[key][]byte{}
 	for _, in := range forms.All() {
-		for _, format := range []Format{PDF, DOCX} {
+		for _, format := range Formats() {
 			b, err := render(in.ID, format)
 			if err != nil {
 				t.Fatal(err)
