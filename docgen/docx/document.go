@@ -44,6 +44,7 @@ func (b *builder) document(ctx context.Context) ([]byte, error) {
 		if n := len(blocks); n > 0 {
 			_, endsWithParagraph = blocks[n-1].(*layout.Paragraph)
 		}
+		var above layout.Length // the height of the paragraphs before the table
 		for j, blk := range blocks {
 			closing := ""
 			if !last && j == len(blocks)-1 {
@@ -55,11 +56,12 @@ func (b *builder) document(ctx context.Context) ([]byte, error) {
 					return nil, fmt.Errorf("docx: section %d: block %d is a nil paragraph", i+1, j+1)
 				}
 				b.paragraph(x, blk, sec.Page.ContentWidth(), draws, closing)
+				above += height(b.measure, blk, sec.Page.ContentWidth())
 			case *layout.Table:
 				if blk == nil {
 					return nil, fmt.Errorf("docx: section %d: block %d is a nil table", i+1, j+1)
 				}
-				if err := b.table(ctx, x, blk, draws, sec.Page.ContentHeight()); err != nil {
+				if err := b.table(ctx, x, blk, draws, sec.Page.ContentHeight(), above); err != nil {
 					return nil, err
 				}
 			case *layout.Drawing: // shape.go; a section ending with one closes after it, as after a table

@@ -34,14 +34,14 @@ func colTwips(cols []layout.Length) []int {
 // metrics, as the PDF measures): Word and LibreOffice move a cantSplit row
 // taller than a page to the next page before splitting it anyway, where
 // the PDF splits it from where it starts.
-func (b *builder) table(ctx context.Context, x *xmlw, t *layout.Table, draws drawings, pageH layout.Length) error {
+func (b *builder) table(ctx context.Context, x *xmlw, t *layout.Table, draws drawings, pageH, above layout.Length) error {
 	grid, err := t.Grid()
 	if err != nil {
 		return fmt.Errorf("docx: %w", err)
 	}
 	tall, joined := make([]bool, len(t.Rows)), make([]bool, len(t.Rows))
 	if t.KeepRows {
-		tall, joined = keptRows(b.measure, t, grid, pageH)
+		tall, joined = keptRows(b.measure, t, grid, pageH, above)
 	}
 	defer func() { b.keepNext = false }()
 	cols := colTwips(t.Columns)
@@ -139,7 +139,7 @@ func (b *builder) table(ctx context.Context, x *xmlw, t *layout.Table, draws dra
 // (joined): their paragraphs are kept with the next (Word and LibreOffice
 // keep the rows on one page), as the PDF moves an investor's projects to
 // the next page together.
-func keptRows(m *layout.Measurer, t *layout.Table, grid [][]layout.Slot, pageH layout.Length) (tall, joined []bool) {
+func keptRows(m *layout.Measurer, t *layout.Table, grid [][]layout.Slot, pageH, above layout.Length) (tall, joined []bool) {
 	colX := make([]layout.Length, len(t.Columns)+1)
 	for i, w := range t.Columns {
 		colX[i+1] = colX[i] + w
@@ -173,6 +173,15 @@ func keptRows(m *layout.Measurer, t *layout.Table, grid [][]layout.Slot, pageH l
 			}
 		}
 		r = end
+	}
+	// As the PDF: a first row that does not fit under what precedes the
+	// table, with half a page or more left there, is split rather than
+	// moved (leaving that page bare), and its group is not kept together.
+	if first := headers; first < len(t.Rows) && heights[first] > room-above && room-above >= pageH/2 {
+		tall[first] = true
+		for k := first; k < len(t.Rows) && joined[k]; k++ {
+			joined[k] = false
+		}
 	}
 	return tall, joined
 }

@@ -92,6 +92,38 @@ func TestTableStartsOnNextPage(t *testing.T) {
 	}
 }
 
+// A table whose first row does not fit under a short heading, with more
+// than half the page left, starts on the first page all the same, its first
+// row split (moving it would leave a page with the heading alone).
+func TestTableStartsUnderShortHeading(t *testing.T) {
+	var blocks []layout.Block
+	for i := 0; i < 12; i++ { // about a quarter of the page
+		p := mkPara(fmt.Sprintf("第%d段文字。", i), "p")
+		blocks = append(blocks, &p)
+	}
+	long := strings.Repeat("很长的单元格内容，", 160) // most of a page in its column
+	tb := &layout.Table{Columns: []layout.Length{100, 351}, KeepRows: true, Border: 0.5,
+		Padding: layout.Insets{Top: 2, Bottom: 2, Left: 4, Right: 4},
+		Rows: []layout.Row{
+			{Header: true, Cells: []layout.Cell{cell("表头一", ""), cell("表头二", "")}},
+			{Cells: []layout.Cell{cell("甲", "a"), cell(long, "b")}},
+		}}
+	blocks = append(blocks, tb)
+	pages := render(t, layout.Section{Page: page(), Blocks: blocks}, map[string]string{"b": long})
+	if len(pages) != 2 {
+		t.Fatalf("want 2 pages, got %d", len(pages))
+	}
+	first := ""
+	for _, tx := range pages[0].Texts {
+		if tx.Source.Path == "b" {
+			first += tx.Text
+		}
+	}
+	if first == "" {
+		t.Error("the first page holds the heading alone: the first row moved to page 2")
+	}
+}
+
 // Rows taller than a page are split between lines; a table without
 // KeepRows splits a row at the foot of the page.
 func TestRowsSplit(t *testing.T) {

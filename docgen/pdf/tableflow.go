@@ -69,9 +69,12 @@ func (f *flow) table(t *layout.Table) error {
 			tf.nextPage()
 			continue
 		}
-		if !onPage && f.y > f.area.Y+tf.headerH+eps && need <= fresh+eps {
+		if !onPage && f.y > f.area.Y+tf.headerH+eps && need <= fresh+eps && avail < float64(f.area.H/2) {
 			// The table would start with its header alone at the foot of a
-			// page: start it on the next page instead.
+			// page: start it on the next page instead. With half a page or
+			// more left under what precedes it, its first row is split
+			// rather than leave that page bare (the DOCX does the same:
+			// docx.keptRows).
 			tf.restartOnNextPage()
 			continue
 		}
