@@ -45,7 +45,7 @@ type sheetGrid struct {
 }
 
 // place lays section s out on a grid; measure gives text widths.
-func place(s *layout.Section, m *measurer) (*sheetGrid, error) {
+func place(s *layout.Section, m measurer) (*sheetGrid, error) {
 	width := s.Page.ContentWidth()
 	edges := []layout.Length{0, width}
 	for _, b := range s.Blocks {
@@ -126,7 +126,7 @@ func place(s *layout.Section, m *measurer) (*sheetGrid, error) {
 				return nil, err
 			}
 		case *layout.Drawing:
-			return nil, &UnsupportedError{"图形（附件1 流程图）"}
+			return nil, &UnsupportedError{"图形"}
 		default:
 			return nil, &UnsupportedError{fmt.Sprintf("%T", b)}
 		}
@@ -169,7 +169,7 @@ func (g *sheetGrid) split() {
 }
 
 // addTable places table t's rows under the rows placed so far.
-func (g *sheetGrid) addTable(t *layout.Table, edges []layout.Length, m *measurer) error {
+func (g *sheetGrid) addTable(t *layout.Table, edges []layout.Length, m measurer) error {
 	slots, err := t.Grid()
 	if err != nil {
 		return err
@@ -207,9 +207,10 @@ func (g *sheetGrid) addTable(t *layout.Table, edges []layout.Length, m *measurer
 			}
 			need := pad
 			var lines []string
-			for _, p := range cell.Paragraphs {
+			for k := range cell.Paragraphs {
+				p := &cell.Paragraphs[k]
 				lines = append(lines, p.Text())
-				n := m.lines(p.Text(), p.Font, inner)
+				n := m.paraLines(p, inner)
 				need += lineHeights(n, p.Leading()) + p.SpaceBefore + p.SpaceAfter
 			}
 			gc := gcell{row: first + r, col: colAt[c], rows: cell.Rows(), cols: colAt[c+cell.Cols()] - colAt[c],
@@ -275,7 +276,7 @@ const cellSlack layout.Length = 10
 // widenForNumbers makes every grid column at least as wide as the numbers
 // its one-column cells show, plus cellSlack: a spreadsheet never wraps a
 // number, it shows ### instead.
-func (g *sheetGrid) widenForNumbers(m *measurer) {
+func (g *sheetGrid) widenForNumbers(m measurer) {
 	for _, c := range g.cells {
 		if c.number == "" || c.cols != 1 || len(c.lines) != 1 {
 			continue

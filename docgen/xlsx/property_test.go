@@ -37,13 +37,13 @@ func TestGeneratedTables(t *testing.T) {
 		if err := Render(ctx, &buf, doc, Options{Fonts: set}); err != nil {
 			t.Fatalf("seed %d: %v", seed, err)
 		}
-		if err := checkGenerated(&buf, g, &measurer{set: set}); err != nil {
+		if err := checkGenerated(&buf, g, measurer{layout.NewMeasurer(set)}); err != nil {
 			t.Fatalf("seed %d: %v", seed, err)
 		}
 	}
 }
 
-func checkGenerated(buf *bytes.Buffer, g *layouttest.Table, m *measurer) error {
+func checkGenerated(buf *bytes.Buffer, g *layouttest.Table, m measurer) error {
 	f, err := excelize.OpenReader(buf)
 	if err != nil {
 		return err
@@ -103,7 +103,7 @@ func checkGenerated(buf *bytes.Buffer, g *layouttest.Table, m *measurer) error {
 		}
 		width -= g.Table.Padding.Left + g.Table.Padding.Right
 		for _, p := range cellOf(g.Table, want).Paragraphs {
-			need += layout.Length(m.lines(p.Text(), p.Font, width))*p.Leading() + p.SpaceBefore + p.SpaceAfter
+			need += layout.Length(m.paraLines(&p, width))*p.Leading() + p.SpaceBefore + p.SpaceAfter
 		}
 		need += g.Table.Padding.Top + g.Table.Padding.Bottom
 		if have+0.5 < need {

@@ -14,7 +14,7 @@ import (
 type writer struct {
 	f      *excelize.File
 	opts   *Options
-	m      *measurer
+	m      measurer
 	styles map[styleKey]int
 }
 

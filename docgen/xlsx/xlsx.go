@@ -34,8 +34,8 @@ type Options struct {
 	// FontNames maps roles to the font names the cells ask for; missing
 	// roles get the official fonts (fonts.Role.Chinese).
 	FontNames map[layout.Role]string
-	// Fonts measures text (row heights, the seal's place); nil estimates
-	// 1 em for a CJK character and ½ em for others.
+	// Fonts measures text (row heights, the seal's place); nil is
+	// fonts.Default(), the PDF's default fonts.
 	Fonts *fonts.Set
 }
 
@@ -82,7 +82,13 @@ func Render(ctx context.Context, w io.Writer, doc *layout.Document, opts Options
 	if err := f.SetDocProps(props); err != nil {
 		return err
 	}
-	m := &measurer{set: opts.Fonts}
+	set := opts.Fonts
+	if set == nil {
+		if set, err = fonts.Default(); err != nil {
+			return err
+		}
+	}
+	m := measurer{layout.NewMeasurer(set)}
 	w2 := &writer{f: f, opts: &opts, m: m, styles: map[styleKey]int{}}
 	names := sheetNames(doc.Sections)
 	for i := range doc.Sections {
