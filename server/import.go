@@ -1,7 +1,10 @@
 package server
 
 import (
+	"bytes"
+	"context"
 	"errors"
+	"io"
 	"mime"
 	"net/http"
 	"strings"
@@ -10,9 +13,6 @@ import (
 	"github.com/zsdoc/zsdoc/sheet"
 	"github.com/zsdoc/zsdoc/tabular"
 )
-
-// errBadSheet is an import body that cannot be read as the form's sheet.
-var errBadSheet = kind{http.StatusBadRequest, "malformed-table", "请求体不是可读取的表格"}
 
 // errImportMediaType is an import body of another type than a spreadsheet.
 var errImportMediaType = kind{http.StatusUnsupportedMediaType, "unsupported-media-type", "请求体应为 XLSX 或 CSV 表格"}
@@ -51,26 +51,27 @@ func (s *server) handleImport(w http.ResponseWriter, r *http.Request) {
 		s.tooLarge(w, r)
 		return
 	}
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, limit))
+	if err != nil {
+		var maxBytes *http.MaxBytesError
+		if errors.As(err, &maxBytes) {
+			s.tooLarge(w, r)
+		} else if r.Context().Err() == nil {
+			s.problem(w, r, errBadRequest, "读取请求体失败："+err.Error())
+		}
+		return
+	}
 	q := r.URL.Query()
 	opts := sheet.Options{Unit: q.Get("unit"), Date: q.Get("date"), Sheet: q.Get("sheet"), Seal: strings.TrimSpace(q.Get("seal")),
 		Format: format, Encoding: encoding, MaxBytes: limit}
-	f, err := sheet.Read(http.MaxBytesReader(w, r.Body, limit+1), id, opts)
-	var maxBytes *http.MaxBytesError
-	switch list, isList := asFieldErrors(err); {
-	case err == nil:
-	case isList:
-		s.invalidData(w, r, list)
-		return
-	case errors.As(err, &maxBytes):
-		s.tooLarge(w, r)
-		return
-	case errors.Is(err, sheet.ErrInternal):
-		s.internal(w, r, err)
-		return
-	case r.Context().Err() != nil:
-		return
-	default:
-		s.problem(w, r, errBadSheet, err.Error())
+	// Reading a workbook is work like a render: a slot of the queue, its
+	// time limit, 503 when the service is busy.
+	var f forms.Form
+	if _, _, ok := s.work(w, r, func(context.Context, *bytes.Buffer) error {
+		var err error
+		f, err = sheet.Read(bytes.NewReader(body), id, opts)
+		return err
+	}); !ok {
 		return
 	}
 	if !s.checkGrants(w, r, p, f) {
@@ -80,14 +81,29 @@ func (s *server) handleImport(w http.ResponseWriter, r *http.Request) {
 }
 
 // importMedia reads an import body's Content-Type: XLSX, CSV (its charset
-// becomes the encoding), or none/octet-stream/vnd.ms-excel (what browsers
-// send for a .csv on Windows) to tell from the bytes; else 415.
+// becomes the encoding), or a generic type to tell from the bytes; a
+// compressed body or another type is 415.
 func (s *server) importMedia(w http.ResponseWriter, r *http.Request, id forms.ID) (tabular.Format, string, bool) {
-	typ, params, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
+	if ce := r.Header.Get("Content-Encoding"); ce != "" && !strings.EqualFold(ce, "identity") {
+		w.Header().Set("Accept-Encoding", "identity")
+		s.problem(w, r, errImportMediaType, "不支持压缩的请求体（Content-Encoding: "+ce+"），请直接发送文件")
+		return 0, "", false
+	}
+	var typ string
+	var params map[string]string
+	if ct := r.Header.Get("Content-Type"); ct != "" {
+		var err error
+		if typ, params, err = mime.ParseMediaType(ct); err != nil {
+			s.problem(w, r, errImportMediaType, "请求体类型“"+ct+"”无法识别，应为 "+mediaXLSX+"（.xlsx 工作簿）或 text/csv")
+			return 0, "", false
+		}
+	}
 	format := tabular.FormatUnknown
 	encoding := ""
 	switch typ {
-	case "", "application/octet-stream", "application/vnd.ms-excel":
+	// What browsers and systems send for a file they do not know, or for a
+	// .csv (Excel on Windows: vnd.ms-excel): the bytes tell.
+	case "", "application/octet-stream", "application/vnd.ms-excel", "text/plain", "application/csv", "text/x-csv":
 	case mediaXLSX:
 		format = tabular.FormatXLSX
 	case mediaCSV:

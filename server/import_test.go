@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"io"
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 
@@ -83,5 +85,29 @@ func TestImportErrors(t *testing.T) {
 		if w := call(t, h, "POST", c.target, []byte("not a sheet"), "Content-Type", c.ct); w.Code != c.status {
 			t.Errorf("%s as %s: %d, want %d: %s", c.target, c.ct, w.Code, c.status, w.Body)
 		}
+	}
+}
+
+// An import over --max-body is 413 whether or not it says its length; a
+// compressed body is 415; a CSV sent as text/plain is read by its bytes.
+func TestImportLimits(t *testing.T) {
+	h := newHandler(t, Config{MaxBody: 4 << 10})
+	big := bytes.Repeat([]byte("序号,项目名称\n"), 1000)
+	req := httptest.NewRequest("POST", "/v1/forms/landing/import", io.NopCloser(bytes.NewReader(big)))
+	req.ContentLength = -1 // chunked: the length is found by reading
+	req.Header.Set("Content-Type", "text/csv")
+	w := httptest.NewRecorder()
+	h.ServeHTTP(w, req)
+	if w.Code != http.StatusRequestEntityTooLarge {
+		t.Errorf("unsized body over the limit: %d %s", w.Code, w.Body)
+	}
+	if w := call(t, h, "POST", "/v1/forms/landing/import", []byte("x"), "Content-Type", "text/csv", "Content-Encoding", "gzip"); w.Code != http.StatusUnsupportedMediaType {
+		t.Errorf("gzip body: %d %s", w.Code, w.Body)
+	}
+	csv := "单位（盖章）：湘潭市商务局,,,,,,,填报日期：2026年11月26日\n" +
+		"序号,项目名称,项目承接方,项目投资方,总投资,项目基本情况,项目落地进展情况,备注\n" +
+		"1,智能装备产业园,湘潭经开区管委会,某某集团,12.5亿元,建设生产线,已开工,\n"
+	if w := call(t, h, "POST", "/v1/forms/landing/import", []byte(csv), "Content-Type", "text/plain"); w.Code != http.StatusOK {
+		t.Errorf("CSV as text/plain: %d %s", w.Code, w.Body)
 	}
 }

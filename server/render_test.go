@@ -306,8 +306,7 @@ func TestWorkflowBlank(t *testing.T) {
 	}
 	for _, target := range []string{"/v1/forms/workflow/blank", "/v1/forms/1/blank?format=docx", "/v1/forms/附件1/blank?annotate=1&stage=项目签约"} {
 		rec := get(target)
-		if rec.Code != 200 || rec.Body.Len() < 1000 || !strings.Contains(rec.Header().Get("Content-Disposition"), "workflow") &&
-			!strings.Contains(rec.Header().Get("Content-Disposition"), "filename") {
+		if rec.Code != 200 || rec.Body.Len() < 1000 || !strings.Contains(rec.Header().Get("Content-Disposition"), "filename=\"workflow") {
 			t.Errorf("%s: %d %q", target, rec.Code, rec.Header().Get("Content-Disposition"))
 		}
 	}

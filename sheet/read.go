@@ -80,7 +80,7 @@ func Read(r io.Reader, id forms.ID, opts Options) (f forms.Form, err error) {
 		return nil, fmt.Errorf("读取表格失败：%w", err)
 	}
 	if int64(len(data)) > limit {
-		return nil, tableError(fmt.Sprintf("文件超过 %d MB 的上限", limit>>20))
+		return nil, tableError("文件超过 " + sizeText(limit) + " 的上限")
 	}
 	topts := tabular.Options{Format: opts.Format, Encoding: opts.Encoding, Sheet: opts.Sheet,
 		MaxBytes: limit, MaxRows: maxSheetRows}
@@ -277,4 +277,15 @@ func (s *scanned) parse(opts Options) (forms.Form, error) {
 		return f, nil
 	}
 	return f, list
+}
+
+// sizeText writes a size for people: "32 MB", "512 KB" or "1000 字节".
+func sizeText(n int64) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%d MB", n>>20)
+	case n >= 1<<10:
+		return fmt.Sprintf("%d KB", n>>10)
+	}
+	return fmt.Sprintf("%d 字节", n)
 }

@@ -44,7 +44,11 @@ func (b *builder) document(ctx context.Context) ([]byte, error) {
 		if n := len(blocks); n > 0 {
 			_, endsWithParagraph = blocks[n-1].(*layout.Paragraph)
 		}
-		var above layout.Length // the height of the paragraphs before the table
+		// above is the height of the paragraphs before the section's first
+		// table, while that is known to be on the section's first page;
+		// -1 after a table, or once they fill a page (where a later table
+		// starts on its page is not predicted).
+		var above layout.Length
 		for j, blk := range blocks {
 			closing := ""
 			if !last && j == len(blocks)-1 {
@@ -56,7 +60,11 @@ func (b *builder) document(ctx context.Context) ([]byte, error) {
 					return nil, fmt.Errorf("docx: section %d: block %d is a nil paragraph", i+1, j+1)
 				}
 				b.paragraph(x, blk, sec.Page.ContentWidth(), draws, closing)
-				above += height(b.measure, blk, sec.Page.ContentWidth())
+				if above >= 0 {
+					if above += height(b.measure, blk, sec.Page.ContentWidth()); above >= sec.Page.ContentHeight() {
+						above = -1
+					}
+				}
 			case *layout.Table:
 				if blk == nil {
 					return nil, fmt.Errorf("docx: section %d: block %d is a nil table", i+1, j+1)
@@ -64,6 +72,7 @@ func (b *builder) document(ctx context.Context) ([]byte, error) {
 				if err := b.table(ctx, x, blk, draws, sec.Page.ContentHeight(), above); err != nil {
 					return nil, err
 				}
+				above = -1
 			case *layout.Drawing: // shape.go; a section ending with one closes after it, as after a table
 				if blk == nil {
 					return nil, fmt.Errorf("docx: section %d: block %d is a nil drawing", i+1, j+1)

@@ -36,7 +36,7 @@ func TestKeptRowsFirstRow(t *testing.T) {
 	for _, c := range []struct {
 		above     layout.Length
 		splitable bool
-	}{{0, false}, {150, true}, {500, false}} {
+	}{{0, false}, {150, true}, {500, false}, {-1, false}} { // -1: where the table starts is not known
 		tall, _ := keptRows(m, tb, grid, pageH, c.above)
 		if tall[1] != c.splitable {
 			t.Errorf("%v pt above the table: first row splittable %v, want %v", c.above, tall[1], c.splitable)

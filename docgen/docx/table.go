@@ -39,7 +39,7 @@ func (b *builder) table(ctx context.Context, x *xmlw, t *layout.Table, draws dra
 	if err != nil {
 		return fmt.Errorf("docx: %w", err)
 	}
-	tall, joined := make([]bool, len(t.Rows)), make([]bool, len(t.Rows))
+	tall, joined := make([]bool, len(t.Rows)), make([]bool, len(t.Rows)) // all false without KeepRows
 	if t.KeepRows {
 		tall, joined = keptRows(b.measure, t, grid, pageH, above)
 	}
@@ -177,7 +177,7 @@ func keptRows(m *layout.Measurer, t *layout.Table, grid [][]layout.Slot, pageH, 
 	// As the PDF: a first row that does not fit under what precedes the
 	// table, with half a page or more left there, is split rather than
 	// moved (leaving that page bare), and its group is not kept together.
-	if first := headers; first < len(t.Rows) && heights[first] > room-above && room-above >= pageH/2 {
+	if first := headers; above >= 0 && first < len(t.Rows) && heights[first] > room-above && room-above >= pageH/2 {
 		tall[first] = true
 		for k := first; k < len(t.Rows) && joined[k]; k++ {
 			joined[k] = false
