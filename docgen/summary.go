@@ -20,6 +20,20 @@ func WithSummary(s *merge.Summary) Option {
 		if s == nil {
 			return optionErr("汇总统计为空")
 		}
+		for _, t := range s.Tables { // a Summary built by hand must still make tables
+			rows := t.Rows
+			if t.Total != nil {
+				rows = append(rows[:len(rows):len(rows)], *t.Total)
+			}
+			for _, r := range rows {
+				if len(t.Columns) < 1 || len(r.Values) != len(t.Columns)-1 {
+					return optionErr("汇总统计“%s”的行“%s”有 %d 个数，与 %d 列表头不符", t.Title, r.Label, len(r.Values), len(t.Columns))
+				}
+			}
+			if len(t.Columns) < 1 {
+				return optionErr("汇总统计“%s”没有表头", t.Title)
+			}
+		}
 		c.extra = append(c.extra, summarySection(s))
 		return nil
 	}

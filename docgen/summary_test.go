@@ -3,9 +3,12 @@ package docgen_test
 import (
 	"bytes"
 	"context"
+	"errors"
 	"io"
 	"regexp"
 	"testing"
+
+	"github.com/shopspring/decimal"
 
 	"github.com/zsdoc/zsdoc/docgen"
 	"github.com/zsdoc/zsdoc/examples"
@@ -108,5 +111,25 @@ func TestWithSummaryPDF(t *testing.T) {
 	page := regexp.MustCompile(`/Type\s*/Page\b[^s]`)
 	if a, b := len(page.FindAll(plain.Bytes(), -1)), len(page.FindAll(with.Bytes(), -1)); b <= a || a == 0 {
 		t.Errorf("%d pages with the summary, %d without", b, a)
+	}
+}
+
+// A Summary built by hand with rows that do not fit its header is refused
+// as an option, never a panic or a ragged table.
+func TestWithSummaryRefusesBadShape(t *testing.T) {
+	for _, s := range []*merge.Summary{
+		{Form: forms.SigningID, Tables: []merge.Table{{Title: "按产业类别"}}},
+		{Form: forms.SigningID, Tables: []merge.Table{{Title: "按产业类别", Columns: []string{"产业类别", "项目数"},
+			Rows: []merge.Row{{Label: "A", Values: []decimal.Decimal{decimal.NewFromInt(1), decimal.NewFromInt(2)}}}}}},
+	} {
+		data, _ := examples.Input(string(forms.SigningID))
+		f, err := forms.Parse(forms.SigningID, data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var oe *docgen.OptionError
+		if err := docgen.Render(context.Background(), io.Discard, f, docgen.XLSX, docgen.WithSummary(s)); !errors.As(err, &oe) {
+			t.Errorf("%+v: got %v, want an OptionError", s.Tables, err)
+		}
 	}
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/zsdoc/zsdoc/examples"
 	"github.com/zsdoc/zsdoc/forms"
 	"github.com/zsdoc/zsdoc/sheet"
+	"github.com/zsdoc/zsdoc/tabular"
 )
 
 // problems reads data as form id and returns the messages of its problems.
@@ -189,5 +190,47 @@ func TestErrorPlacesOrders(t *testing.T) {
 	wantProblem(t, got, fmt.Sprintf("%s 第%d行 B列【", name, deadline))
 	if len(got) != 2 {
 		t.Errorf("%d problems: %q", len(got), got)
+	}
+}
+
+// Rows of data under a note ("注：…") are refused, naming where, rather
+// than dropped with the table ending at the note.
+func TestDataAfterNote(t *testing.T) {
+	csv := "序号,企业（项目）名称,项目基本情况,牵头责任领导,承接责任单位,配合单位,任务清单\n" +
+		"1,项目A,基本情况,张三,经开区,,任务一\n" +
+		",,,,,,注：第二项待定\n" +
+		"2,项目B,基本情况,李四,高新区,,任务二\n"
+	got := problems(t, []byte(csv), forms.TaskListID, sheet.Options{Unit: "湘潭市商务局", Date: "2026-11-26", Format: tabular.FormatCSV})
+	wantProblem(t, got, "第4行：表格在第3行的说明之后还有数据")
+	// Notes after all the data are fine.
+	ok := strings.Replace(csv, ",,,,,,注：第二项待定\n", "", 1) + ",,,,,,注：第二项待定\n,,,,,,说明：另附\n"
+	if _, err := sheet.Read(strings.NewReader(ok), forms.TaskListID, sheet.Options{Unit: "湘潭市商务局", Date: "2026-11-26", Format: tabular.FormatCSV}); err != nil {
+		t.Errorf("notes after the data: %v", err)
+	}
+}
+
+// An exported 督办单 in a workbook with an empty extra sheet (as older Excel
+// and WPS make) reads as the one order.
+func TestOrdersSkipBlankSheets(t *testing.T) {
+	data, _ := examples.Input(string(forms.SupervisionID))
+	want := mustParse(t, forms.SupervisionID, data)
+	book := render(t, want, docgen.XLSX)
+	x, err := excelize.OpenReader(bytes.NewReader(book))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := x.NewSheet("Sheet2"); err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := x.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	f, err := sheet.Read(&buf, forms.SupervisionID, sheet.Options{Seal: "specimen"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, one := f.(*forms.Supervision); !one {
+		t.Errorf("read a %T, want one order", f)
 	}
 }

@@ -131,7 +131,13 @@ func (t *table) scan(data []byte, topts tabular.Options) (*scanned, error) {
 		} else if err != nil {
 			return nil, asTableError(err)
 		}
-		if t.isEnd(row) {
+		if end := t.isEnd(row); end != notEnd {
+			if end == noteEnd {
+				// Rows of data under a note would be lost: refuse them.
+				if err := dataAfterNote(rd, row); err != nil {
+					return nil, err
+				}
+			}
 			break
 		}
 		s.add(row)
@@ -216,10 +222,35 @@ func (t *table) checkHeader(h *tabular.Header) error {
 	return nil
 }
 
-// isEnd reports whether row ends the table: 附件4's legend ("签约类型：…"),
+// How a row ends the table, if it does.
+const (
+	notEnd    = iota
+	legendEnd // 附件4's legend: "签约类型：…"
+	noteEnd   // a note alone in its row: "注：…"
+)
+
+// isEnd tells whether row ends the table: 附件4's legend ("签约类型：…"),
 // or a note ("注：…") alone in its row.
-func (t *table) isEnd(row tabular.Row) bool {
-	first, filled := "", 0
+func (t *table) isEnd(row tabular.Row) int {
+	first, filled := firstFilled(row)
+	for _, set := range []forms.CodeSet{forms.SignTypes(), forms.Cooperations(), forms.Industries(), forms.InvestorTypes()} {
+		if at, _, ok := findLabel(first, set.Label); ok && at == 0 {
+			return legendEnd
+		}
+	}
+	if filled == 1 {
+		for _, l := range []string{"注", "说明", "填表说明"} {
+			if at, _, ok := findLabel(first, l); ok && at == 0 {
+				return noteEnd
+			}
+		}
+	}
+	return notEnd
+}
+
+// firstFilled returns the text of row's first non-blank cell and how many
+// cells are not blank.
+func firstFilled(row tabular.Row) (first string, filled int) {
 	for _, c := range row.Cells {
 		if s := strings.TrimFunc(CellText(c), unicode.IsSpace); s != "" {
 			if filled == 0 {
@@ -228,19 +259,32 @@ func (t *table) isEnd(row tabular.Row) bool {
 			filled++
 		}
 	}
-	for _, set := range []forms.CodeSet{forms.SignTypes(), forms.Cooperations(), forms.Industries(), forms.InvestorTypes()} {
-		if at, _, ok := findLabel(first, set.Label); ok && at == 0 {
-			return true
+	return first, filled
+}
+
+// dataAfterNote reads the rows under the note that ended the table and
+// refuses one that holds data (two cells or more): it would be dropped.
+func dataAfterNote(rd *tabular.Reader, note tabular.Row) error {
+	for {
+		row, err := rd.Next()
+		if err == io.EOF {
+			return nil
+		} else if err != nil {
+			return asTableError(err)
+		}
+		if _, filled := firstFilled(row); filled >= 2 {
+			return tableError(fmt.Sprintf("%s第%d行：表格在第%d行的说明之后还有数据；说明行请放在全部数据之后，或删除",
+				sheetPrefix(row.Sheet), row.Line, note.Line))
 		}
 	}
-	if filled == 1 {
-		for _, l := range []string{"注", "说明", "填表说明"} {
-			if at, _, ok := findLabel(first, l); ok && at == 0 {
-				return true
-			}
-		}
+}
+
+// sheetPrefix is "Sheet1 " for a workbook's row, "" for CSV.
+func sheetPrefix(sheet string) string {
+	if sheet == "" {
+		return ""
 	}
-	return false
+	return sheet + " "
 }
 
 // parse builds the JSON input from what was read and parses it, naming

@@ -43,13 +43,26 @@ func readOrders(data []byte, opts Options, topts tabular.Options) (forms.Form, e
 	}
 	rd.Close()
 	var orders []orderSheet
-	for _, name := range names {
+	read := func(name string) error {
 		topts.Sheet = name
 		o, err := readOrder(data, topts, opts.Seal)
-		if err != nil {
+		orders = append(orders, o)
+		return err
+	}
+	for _, name := range names {
+		one := topts
+		one.Sheet = name
+		if len(names) > 1 && blankSheet(data, one) {
+			continue // an empty sheet of the workbook (Sheet2, Sheet3 of older Excel and WPS)
+		}
+		if err := read(name); err != nil {
 			return nil, err
 		}
-		orders = append(orders, o)
+	}
+	if len(orders) == 0 { // every sheet blank: the first one says what is missing
+		if err := read(names[0]); err != nil {
+			return nil, err
+		}
 	}
 	var input any = orders[0].obj
 	if len(orders) > 1 {
@@ -219,4 +232,22 @@ func splitDeadline(s string) (from, to string) {
 		to = y + "年" + to
 	}
 	return from, to
+}
+
+// blankSheet reports whether the sheet of topts holds no text at all.
+func blankSheet(data []byte, topts tabular.Options) bool {
+	rd, err := tabular.Open(bytes.NewReader(data), topts)
+	if err != nil {
+		return false // let the reader say what is wrong
+	}
+	defer rd.Close()
+	for {
+		row, err := rd.Next()
+		if err != nil {
+			return err == io.EOF
+		}
+		if _, filled := firstFilled(row); filled > 0 {
+			return false
+		}
+	}
 }
