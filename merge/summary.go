@@ -152,8 +152,9 @@ func Rate(part, whole int64) decimal.Decimal {
 }
 
 // top500List returns the list an entry of 所属500强名称及排名 names: the
-// object's list, or for free text the list it mentions (其他 for text that
-// names none); "" for an investor on no list.
+// object's list, or for free text the list it mentions (其他 for a 500强
+// list of another name); "" for an investor on no list, free text that
+// names no 500强 list ("无", "/") included.
 func top500List(t forms.Top500) string {
 	switch {
 	case t.IsZero():
@@ -166,7 +167,10 @@ func top500List(t forms.Top500) string {
 			return l
 		}
 	}
-	return forms.Top500Other
+	if strings.Contains(t.Text, "500") {
+		return forms.Top500Other
+	}
+	return ""
 }
 
 // amount is an amount as a decimal; zero when not given.

@@ -11,6 +11,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/zsdoc/zsdoc/examples"
 	"github.com/zsdoc/zsdoc/forms"
 	"github.com/zsdoc/zsdoc/merge"
 )
@@ -203,5 +204,34 @@ print(json.dumps(out))
 				t.Errorf("%s total column %d: %s, Python says %s", dim, i, v, want[dim][i])
 			}
 		}
+	}
+}
+
+// Free text naming no 500强 list ("无", "/") counts on no list; text naming
+// an unlisted 500强 counts as 其他.
+func TestSummarizeTop500Text(t *testing.T) {
+	data, _ := examples.Input(string(forms.SigningID))
+	f, err := forms.Parse(forms.SigningID, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := f.(*forms.Signing)
+	for i := range s.Rows {
+		s.Rows[i].Top500 = forms.Top500{Text: []string{"无", "/", "2025年湖南民营企业100强"}[i%3]}
+	}
+	s.Rows[0].Top500 = forms.Top500{Text: "2025年某行业500强第12位"}
+	others := ""
+	for _, tb := range merge.Summarize(s).Tables {
+		if tb.Title != "按500强榜单" {
+			continue
+		}
+		for _, r := range tb.Rows {
+			if strings.Contains(r.Label, forms.Top500Other) {
+				others = r.Values[0].String()
+			}
+		}
+	}
+	if others != "1" {
+		t.Errorf("investors counted under 其他: %q, want 1", others)
 	}
 }
